@@ -1,0 +1,1 @@
+namespace AmduatFs.Cli; internal static class Program { private static int Main(string[] args) => 0; }
