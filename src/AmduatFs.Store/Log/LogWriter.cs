@@ -1,3 +1,4 @@
+using AmduatFs.Store.Files;
 using AmduatFs.Core;
 using static AmduatFs.Store.Log.LogFormat;
 
@@ -68,7 +69,7 @@ public sealed class LogWriter : IDisposable
             file.SetLength(0);
             file.Write(header, 0);
             file.Flush();
-            DirectorySync.Flush(Path.GetDirectoryName(fullPath)!);
+            Files.DurableFile.FsyncDirectory(Path.GetDirectoryName(fullPath)!);
             return new LogWriter(file, fullPath, LogPosition.AfterHeader);
         }
         if (length > validEnd.Offset)

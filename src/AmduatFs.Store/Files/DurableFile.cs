@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace AmduatFs.Store.Blocks;
+namespace AmduatFs.Store.Files;
 
 /// <summary>Makes a finished file's name durable: rename into place, then fsync the directory that holds it.</summary>
 internal static partial class DurableFile
@@ -14,6 +14,14 @@ internal static partial class DurableFile
     {
         File.Move(temp, final, overwrite: true);
         FsyncDirectory(Path.GetDirectoryName(Path.GetFullPath(final))!);
+    }
+
+    /// <summary>Writes a new file and fsyncs it (not its directory: <see cref="RenameIntoPlace"/> does that).</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        RandomAccess.Write(handle, bytes, 0);
+        RandomAccess.FlushToDisk(handle);
     }
 
     /// <summary>
