@@ -1,0 +1,135 @@
+using System.Runtime.InteropServices;
+using AmduatFs.Core;
+using AmduatFs.Store.Log;
+
+namespace AmduatFs.Store.Replay;
+
+/// <summary>
+/// The index and its metadata as replay of the log builds them, answering for CURRENT and for any earlier
+/// log position: <c>Index(SnapshotID, LogPosition)</c> = checkpoint + records with logseq ≤ LogPosition.
+/// Records are applied in strictly increasing logseq; an invalid record is damage and leaves the state
+/// untouched. Positions beyond <see cref="LastLogseq"/> answer like CURRENT. Not thread-safe.
+/// </summary>
+internal sealed partial class ReplayState
+{
+    private readonly Dictionary<DomainId, DomainState> _domains = [];
+    private readonly Dictionary<string, DomainState> _domainsByName = new(StringComparer.Ordinal);
+    private readonly List<TombstoneRecord> _tombstones = [];
+    private readonly List<SnapshotInfo> _snapshots = [];
+    private readonly List<SealedSegment> _segments = [];
+    private readonly HashSet<ulong> _segmentIds = [];
+    private readonly Dictionary<Digest256, Extent> _chunks = [];
+    private ulong _maxSnapshotId;
+    private ulong _maxSegmentId;
+    private uint _maxDomainId;
+
+    public ulong LastLogseq { get; private set; }
+
+    /// <summary>Admits a sealed segment whose file the caller has already verified against <paramref name="seal"/>'s hash.</summary>
+    /// <exception cref="CorruptDataException">the record is invalid here, or the segment names an unknown domain or repeats a key.</exception>
+    public void ApplySeal(ulong logseq, SegmentSeal seal, IReadOnlyList<IndexEntry> segmentEntries)
+    {
+        RequireNext(logseq);
+        ThrowIfInvalid(logseq, Problem(seal));
+        ThrowIfInvalidSegment(seal.SegmentId, segmentEntries);
+
+        foreach (var entry in segmentEntries)
+        {
+            var domain = _domains[entry.Domain];
+            ref var history = ref CollectionsMarshal.GetValueRefOrAddDefault(domain.Entries, entry.Reference, out bool seen);
+            if (seen) history.Shadow(logseq, entry);
+            else history = new EntryHistory(logseq, entry);
+            foreach (var extent in entry.Extents) _chunks.TryAdd(extent.Chunk, extent);
+        }
+        _segments.Add(new SealedSegment(seal.SegmentId, seal.SegmentHash, logseq));
+        _segmentIds.Add(seal.SegmentId);
+        _maxSegmentId = Math.Max(_maxSegmentId, seal.SegmentId);
+        LastLogseq = logseq;
+    }
+
+    /// <summary>Applies any record but a segment seal (which needs the segment's entries: <see cref="ApplySeal"/>).</summary>
+    /// <exception cref="CorruptDataException">the record is invalid at this point of the log.</exception>
+    public void Apply(ulong logseq, LogPayload payload)
+    {
+        if (payload is SegmentSeal) throw new ArgumentException("a segment seal needs its entries: call ApplySeal", nameof(payload));
+        RequireNext(logseq);
+        ThrowIfInvalid(logseq, Problem(payload));
+
+        switch (payload)
+        {
+            case DomainCreate create:
+                var domain = new DomainState(create.Domain, create.Name, logseq);
+                _domains.Add(create.Domain, domain);
+                _domainsByName.Add(create.Name, domain);
+                _maxDomainId = Math.Max(_maxDomainId, create.Domain.Value);
+                break;
+            case Tombstone tombstone:
+                AddTombstone(new TombstoneRecord(logseq, tombstone.Domain, tombstone.Reference));
+                break;
+            case TombstoneLift lift:
+                FindTombstoneRecord(lift.TombstoneLogseq)!.LiftedAt = logseq;
+                break;
+            case SnapshotAnchor anchor:
+                var snapshot = new SnapshotInfo(anchor.Domain, anchor.SnapshotId, anchor.Name, anchor.Root, anchor.CreatedUnixNanoseconds, logseq);
+                var owner = _domains[anchor.Domain];
+                owner.Snapshots.Add(snapshot);
+                owner.SnapshotsByName.Add(anchor.Name, snapshot);
+                _snapshots.Add(snapshot);
+                _maxSnapshotId = anchor.SnapshotId;
+                break;
+            case StagingRoot staging:
+                _domains[staging.Domain].StagingRoots.Add((logseq, staging.Root));
+                break;
+        }
+        LastLogseq = logseq;
+    }
+
+    /// <summary>A record of a type this version does not know: it only occupies its logseq.</summary>
+    public void ApplyUnknown(ulong logseq)
+    {
+        RequireNext(logseq);
+        LastLogseq = logseq;
+    }
+
+    private void AddTombstone(TombstoneRecord tombstone)
+    {
+        var domain = _domains[tombstone.Domain];
+        if (!domain.TombstonesByReference.TryGetValue(tombstone.Reference, out var ofReference))
+        {
+            ofReference = [];
+            domain.TombstonesByReference.Add(tombstone.Reference, ofReference);
+        }
+        ofReference.Add(tombstone);
+        domain.Tombstones.Add(tombstone);
+        _tombstones.Add(tombstone);
+    }
+
+    private TombstoneRecord? FindTombstoneRecord(ulong logseq)
+    {
+        int index = LogOrder.CountAtOrBefore(_tombstones, logseq, t => t.Logseq) - 1;
+        return index >= 0 && _tombstones[index].Logseq == logseq ? _tombstones[index] : null;
+    }
+
+    private void RequireNext(ulong logseq)
+    {
+        if (logseq <= LastLogseq)
+            throw new CorruptDataException("log record", $"logseq {logseq}", $"logseq must exceed the previous record's {LastLogseq}");
+    }
+
+    private static void ThrowIfInvalid(ulong logseq, string? problem)
+    {
+        if (problem is not null) throw new CorruptDataException("log record", $"logseq {logseq}", problem);
+    }
+
+    private void ThrowIfInvalidSegment(ulong segmentId, IReadOnlyList<IndexEntry> entries)
+    {
+        var keys = new HashSet<(DomainId, Reference)>(entries.Count);
+        foreach (var entry in entries)
+        {
+            string? problem = !_domains.ContainsKey(entry.Domain) ? $"entry for {entry.Reference} names unknown domain {entry.Domain}"
+                : !keys.Add((entry.Domain, entry.Reference)) ? $"reference {entry.Reference} appears twice in domain {entry.Domain}"
+                : null;
+            if (problem is not null) throw new CorruptDataException("segment", segmentId.ToString(), problem);
+        }
+    }
+}
