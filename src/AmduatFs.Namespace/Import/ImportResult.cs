@@ -1,0 +1,15 @@
+using AmduatFs.Core;
+
+namespace AmduatFs.Namespace;
+
+/// <summary>
+/// What an import stored. <see cref="RootEntry"/> is a directory entry for the imported directory
+/// itself (its basename, metadata and root tree), ready to graft under another tree.
+/// </summary>
+public sealed record ImportResult(TreeEntry RootEntry, long Files, long Directories, long Symlinks, long Bytes, long Skipped)
+{
+    public Reference RootTree => RootEntry.Target!;
+}
+
+/// <summary>Progress of the file-storing phase; <see cref="FilesTotal"/> is known once the walk has listed everything.</summary>
+public readonly record struct ImportProgress(long FilesStored, long FilesTotal, long BytesStored);
