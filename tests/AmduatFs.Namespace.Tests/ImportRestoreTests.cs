@@ -254,6 +254,23 @@ public sealed class ImportRestoreTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("No such file or directory", error.Message);
     }
 
+    [Fact]
+    public void Import_root_may_be_a_symlink_to_a_directory_but_not_a_file()
+    {
+        string real = Fs.MakeDirectory(_temp.Path, N("real"));
+        string file = Fs.WriteFile(real, N("f"), N("f"), 0x1A4, Mtime);
+        Fs.SetTime(real, Mtime);
+        Fs.Symlink(_temp.Path, N("alias"), real, Mtime);
+
+        var viaLink = new TreeImporter().Import(Path.Combine(_temp.Path, "alias"), _store);
+        var direct = new TreeImporter().Import(real, _store);
+        Assert.Equal("alias", viaLink.RootEntry.DisplayName);
+        Assert.Equal(direct.RootEntry with { Name = viaLink.RootEntry.Name }, viaLink.RootEntry);
+
+        var error = Assert.Throws<IOException>(() => new TreeImporter().Import(file, _store));
+        Assert.Contains("Not a directory", error.Message);
+    }
+
     private sealed class SynchronousProgress(List<ImportProgress> reports) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value)

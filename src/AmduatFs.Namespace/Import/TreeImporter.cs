@@ -34,11 +34,11 @@ public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         string baseName = Path.GetFileName(root);
         if (baseName.Length == 0) throw new ArgumentException($"cannot import '{directory}': the filesystem root has no name to file it under", nameof(directory));
-        var rootStatus = PosixCalls.Stat(root);
-        if (rootStatus.Kind != EntryKind.Directory) throw new IOException($"cannot import '{directory}': it is not a directory");
+        PendingDirectory rootPending;
+        using (var rootHandle = PosixCalls.OpenDirectory(root))
+            rootPending = new PendingDirectory(root, PosixNames.FromNative(baseName), PosixCalls.Fstat(rootHandle, root), Xattrs.Read(root, rootHandle), null);
 
         var counts = new Counts();
-        var rootPending = new PendingDirectory(root, PosixNames.FromNative(baseName), rootStatus, Xattrs.Read(root, null), null);
         var (directories, files) = Walk(rootPending, counts);
 
         StoreFiles(files, sink, progress, counts);
