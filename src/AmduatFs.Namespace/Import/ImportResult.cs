@@ -3,7 +3,7 @@ using AmduatFs.Core;
 namespace AmduatFs.Namespace;
 
 /// <summary>
-/// What an import stored. <see cref="RootEntry"/> is a directory entry for the imported directory
+/// What an import stored (<see cref="Directories"/> includes the root). <see cref="RootEntry"/> is a directory entry for the imported directory
 /// itself (its basename, metadata and root tree), ready to graft under another tree.
 /// </summary>
 public sealed record ImportResult(TreeEntry RootEntry, long Files, long Directories, long Symlinks, long Bytes, long Skipped)

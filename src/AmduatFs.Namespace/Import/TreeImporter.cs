@@ -34,14 +34,14 @@ public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         string baseName = Path.GetFileName(root);
         if (baseName.Length == 0) throw new ArgumentException($"cannot import '{directory}': the filesystem root has no name to file it under", nameof(directory));
-        var rootStatus = PosixCalls.Stat(root);
-        if (rootStatus.Kind != EntryKind.Directory) throw new IOException($"cannot import '{directory}': it is not a directory");
+        PendingDirectory rootPending;
+        using (var rootHandle = PosixCalls.OpenDirectory(root))
+            rootPending = new PendingDirectory(root, PosixNames.FromNative(baseName), PosixCalls.Fstat(rootHandle, root), Xattrs.Read(root, rootHandle), null);
 
         var counts = new Counts();
-        var rootPending = new PendingDirectory(root, PosixNames.FromNative(baseName), rootStatus, Xattrs.Read(root, null), null);
-        var sw = System.Diagnostics.Stopwatch.StartNew(); var (directories, files) = Walk(rootPending, counts); Console.WriteLine($"walk {sw.ElapsedMilliseconds}");
+        var (directories, files) = Walk(rootPending, counts);
 
-        StoreFiles(files, sink, progress, counts); Console.WriteLine($"files {sw.ElapsedMilliseconds}");
+        StoreFiles(files, sink, progress, counts);
 
         TreeEntry? rootEntry = null;
         for (int i = directories.Count - 1; i >= 0; i--)
@@ -53,7 +53,7 @@ public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
             if (pending.Parent is null) rootEntry = entry;
             else pending.Parent.Slots[pending.SlotInParent] = entry;
         }
-        Console.WriteLine($"trees {sw.ElapsedMilliseconds}"); return new ImportResult(rootEntry!, counts.Files, directories.Count, counts.Symlinks, counts.Bytes, counts.Skipped);
+        return new ImportResult(rootEntry!, counts.Files, directories.Count, counts.Symlinks, counts.Bytes, counts.Skipped);
     }
 
     /// <summary>Lists every directory breadth-first (so reversed, children come before parents) with one lstat per entry.</summary>

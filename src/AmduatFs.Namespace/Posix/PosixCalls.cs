@@ -9,8 +9,6 @@ namespace AmduatFs.Namespace.Posix;
 /// </summary>
 internal static class PosixCalls
 {
-    public const int MaxLinkTargetLength = 4095;
-
     public static bool IsRoot => Syscall.geteuid() == 0;
     public static uint EffectiveUid => Syscall.geteuid();
     public static uint EffectiveGid => Syscall.getegid();
@@ -24,10 +22,12 @@ internal static class PosixCalls
         throw PosixError.Exception("lstat", path, errno);
     }
 
-    public static FileStatus Stat(string path)
+    /// <summary>Opens a directory (following a symlink to it) so its metadata and xattrs can be read from one descriptor.</summary>
+    public static SafeFileHandle OpenDirectory(string path)
     {
-        PosixError.ThrowIfFailed(Syscall.stat(path, out var stat), "stat", path);
-        return FileStatus.From(stat, path);
+        int fd = Syscall.open(path, OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY | OpenFlags.O_CLOEXEC);
+        PosixError.ThrowIfFailed(fd, "open directory", path);
+        return new SafeFileHandle(fd, ownsHandle: true);
     }
 
     public static FileStatus Fstat(SafeFileHandle file, string pathForErrors)
@@ -85,10 +85,10 @@ internal static class PosixCalls
 
     public static byte[] ReadLink(string path)
     {
-        var buffer = new byte[MaxLinkTargetLength + 1];
+        var buffer = new byte[TreeLayout.MaxLinkTargetLength + 1];
         long length = Syscall.readlink(path, buffer);
         PosixError.ThrowIfFailed(length, "readlink", path);
-        if (length > MaxLinkTargetLength) throw new IOException($"symlink '{PosixNames.Display(path)}' has a target longer than {MaxLinkTargetLength} bytes");
+        if (length > TreeLayout.MaxLinkTargetLength) throw new IOException($"symlink '{PosixNames.Display(path)}' has a target longer than {TreeLayout.MaxLinkTargetLength} bytes");
         return buffer.AsSpan(0, (int)length).ToArray();
     }
 
