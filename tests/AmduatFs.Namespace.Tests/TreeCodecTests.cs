@@ -56,7 +56,7 @@ public sealed class TreeCodecTests
     [Fact]
     public void Worked_example_of_the_format_doc()
     {
-        // Values computed independently (Python hashlib/struct) for docs/format-parts/trees.md.
+        // Values computed independently (Python hashlib/struct) for docs/format.md.
         var tree = Tree.Create([Samples.File("hello.txt", "hello")]);
         Assert.Equal("00011f1d4ea728bc4c10bbc8211c7644aa950b6296c9b3e70d263e4ae6fc83e895e4", tree.Entries[0].Target!.ToString());
         var bytes = TreeCodec.Encode(tree);

@@ -6,7 +6,7 @@ using static AmduatFs.Store.Replay.CheckpointLayout;
 namespace AmduatFs.Store.Replay;
 
 /// <summary>
-/// The checkpoint file (docs/format-parts/current-and-checkpoints.md): header, five sections in ascending
+/// The checkpoint file (docs/format.md): header, five sections in ascending
 /// logseq, SHA-256 trailer. The decoder trusts nothing the trailer does not cover and accepts one encoding
 /// per checkpoint; whether the records agree with each other is <see cref="ReplayState.FromCheckpoint"/>'s check.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace AmduatFs.Store.Replay;
 
-/// <summary>The checkpoint file layout (docs/format-parts/current-and-checkpoints.md). All integers little-endian.</summary>
+/// <summary>The checkpoint file layout (docs/format.md). All integers little-endian.</summary>
 internal static class CheckpointLayout
 {
     public static ReadOnlySpan<byte> Magic => "ASLCKPT1"u8;

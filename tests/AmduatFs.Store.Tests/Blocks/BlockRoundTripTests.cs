@@ -142,7 +142,7 @@ public sealed class BlockRoundTripTests : IDisposable
         Assert.Equal(HelloBlockId, id.ToString());
     }
 
-    // Copied into docs/format-parts/segments-and-blocks.md; a change here is a format change.
+    // Copied into docs/format.md; a change here is a format change.
     internal const string HelloBlockHex =
         "41534c424c4b3031" + "01000000" + "10000000" +
         "68656c6c6f" +

@@ -7,7 +7,7 @@ namespace AmduatFs.Store.Tests.Replay;
 
 public sealed class CheckpointCodecTests
 {
-    /// <summary>The worked example's bytes, as printed in docs/format-parts/current-and-checkpoints.md.</summary>
+    /// <summary>The worked example's bytes, as printed in docs/format.md.</summary>
     private const string ExampleHex =
         "41534c434b505431010000000600000000000000cccccccccccccccccccccccc" +
         "ccccccccccccccccccccccccccccccccccccccccf40100000000000002000000" +

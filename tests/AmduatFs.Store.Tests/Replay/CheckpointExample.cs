@@ -4,7 +4,7 @@ using AmduatFs.Store.Replay;
 
 namespace AmduatFs.Store.Tests.Replay;
 
-/// <summary>The worked example of docs/format-parts/current-and-checkpoints.md: one record of every kind.</summary>
+/// <summary>The worked example of docs/format.md: one record of every kind.</summary>
 internal static class CheckpointExample
 {
     public static Digest256 Filled(byte value) => new(Enumerable.Repeat(value, 32).ToArray());

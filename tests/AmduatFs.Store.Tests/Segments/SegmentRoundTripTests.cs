@@ -105,7 +105,7 @@ public class SegmentRoundTripTests
         Assert.Equal(HelloSegmentHex, Convert.ToHexStringLower(SegmentEncoder.Encode(1, [entry])));
     }
 
-    // Copied into docs/format-parts/segments-and-blocks.md; a change here is a format change.
+    // Copied into docs/format.md; a change here is a format change.
     private const string HelloSegmentHex =
         "41534c5345473031" + "0100" + "0000" + "28000000" + "0100000000000000" + "0100000000000000" + "01000000" + "00000000" +
         "b87ed044eb1356aa7e6f74a3d02e5dbfc9a514a186c22c02d65f386d817c8d26" +
