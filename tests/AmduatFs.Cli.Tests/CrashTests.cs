@@ -13,7 +13,7 @@ public sealed class CrashTests
         CliRunner.Run(store, "init").Ok();
         var random = new Random(20240601);
         var sources = new List<string>();
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < 4; i++)
         {
             var bytes = new byte[random.Next(1 << 20, 8 << 20)];
             random.NextBytes(bytes);
