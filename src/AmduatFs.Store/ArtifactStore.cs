@@ -227,7 +227,7 @@ public sealed partial class ArtifactStore : IDisposable
     {
         RequireWritable();
         if (!_state.CanLift(tombstoneLogseq, out string reason)) throw new ArgumentException(reason);
-        var tombstone = Domains().SelectMany(d => _state.Tombstones(d.Id, _state.LastLogseq)).First(t => t.Logseq == tombstoneLogseq);
+        var tombstone = _state.FindTombstone(tombstoneLogseq)!;
         return CommitWith([new TombstoneLift(tombstoneLogseq, tombstone.Domain, tombstone.Reference)])[^1].Logseq;
     }
 

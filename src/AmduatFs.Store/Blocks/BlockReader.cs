@@ -1,3 +1,4 @@
+using AmduatFs.Store.Files;
 using System.Buffers;
 using System.Security.Cryptography;
 using AmduatFs.Core;

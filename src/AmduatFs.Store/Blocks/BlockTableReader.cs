@@ -1,3 +1,4 @@
+using AmduatFs.Store.Files;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 using static AmduatFs.Store.Blocks.BlockLayout;

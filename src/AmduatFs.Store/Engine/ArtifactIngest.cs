@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using AmduatFs.Core;
 using AmduatFs.Store.Chunking;
+using AmduatFs.Store.Files;
 using AmduatFs.Store.Replay;
 using Microsoft.Win32.SafeHandles;
 
@@ -43,7 +44,7 @@ internal sealed class ArtifactIngest(PendingBatch batch, FastCdc2020 chunker, Ch
             int carried = 0;
             while (true)
             {
-                int read = ReadFull(file, buffer.AsSpan(carried, _bufferSize - carried), fileOffset);
+                int read = PositionalRead.ReadAt(file, buffer.AsSpan(carried, _bufferSize - carried), fileOffset);
                 fileOffset += read;
                 if (fileOffset > length || (read == 0 && fileOffset < length))
                     throw new IOException($"file changed while it was read: expected {length} bytes, found {(read == 0 ? fileOffset : "more")}");
@@ -78,7 +79,7 @@ internal sealed class ArtifactIngest(PendingBatch batch, FastCdc2020 chunker, Ch
         byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
         try
         {
-            int read = ReadFull(file, buffer.AsSpan(0, (int)length + 1), 0);
+            int read = PositionalRead.ReadAt(file, buffer.AsSpan(0, (int)length + 1), 0);
             if (read != length)
                 throw new IOException($"file changed while it was read: expected {length} bytes, read {read}");
             return Put(domain, buffer.AsSpan(0, read), null, state);
@@ -102,17 +103,5 @@ internal sealed class ArtifactIngest(PendingBatch batch, FastCdc2020 chunker, Ch
         Span<byte> one = stackalloc byte[1];
         if (RandomAccess.Read(file, one, length) != 0)
             throw new IOException($"file changed while it was read: it grew past {length} bytes");
-    }
-
-    private static int ReadFull(SafeFileHandle file, Span<byte> destination, long offset)
-    {
-        int total = 0;
-        while (total < destination.Length)
-        {
-            int n = RandomAccess.Read(file, destination[total..], offset + total);
-            if (n == 0) break;
-            total += n;
-        }
-        return total;
     }
 }

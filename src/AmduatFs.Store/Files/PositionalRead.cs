@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace AmduatFs.Store.Blocks;
+namespace AmduatFs.Store.Files;
 
 internal static class PositionalRead
 {
