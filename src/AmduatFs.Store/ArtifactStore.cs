@@ -24,6 +24,7 @@ public sealed partial class ArtifactStore : IDisposable
 {
     private readonly ILogger _logger;
     private readonly ReplayState _state;
+    private readonly GuardedState _guarded;
     private readonly BlockCache _blocks;
     private readonly FileStream? _writerLock;
     private readonly LogWriter? _log;
@@ -39,6 +40,7 @@ public sealed partial class ArtifactStore : IDisposable
         Layout = layout;
         Config = config;
         _state = state;
+        _guarded = new GuardedState(state);
         _checkpointLogseq = checkpointLogseq;
         _writerLock = writerLock;
         _log = log;
@@ -58,20 +60,20 @@ public sealed partial class ArtifactStore : IDisposable
     /// <summary>Log records between automatic checkpoints.</summary>
     public int CheckpointInterval { get; init; } = 1024;
 
-    public IndexState Current => _state.Current;
+    public IndexState Current => _guarded.Read(s => s.Current);
     internal ReplayState State => _state;
 
     public DomainId GetDomain(string name) =>
-        _state.TryFindDomain(name, out var id) ? id : throw new DomainNotFoundException(name);
+        _guarded.Read(s => s.TryFindDomain(name, out var id) ? id : (DomainId?)null) ?? throw new DomainNotFoundException(name);
 
-    public IReadOnlyList<(DomainId Id, string Name)> Domains() => _state.Domains(_state.LastLogseq);
+    public IReadOnlyList<(DomainId Id, string Name)> Domains() => _guarded.Read(s => s.Domains(s.LastLogseq));
 
     public string DomainName(DomainId id) =>
         Domains().FirstOrDefault(d => d.Id == id).Name ?? throw new DomainNotFoundException(id.ToString());
 
     /// <summary>What <paramref name="domain"/> sees at <paramref name="position"/> (default: CURRENT).</summary>
     public IArtifactSource View(DomainId domain, ulong? position = null) =>
-        new StoreView(_state, _blocks, domain, DomainName(domain), position ?? _state.LastLogseq);
+        new StoreView(_guarded, _blocks, domain, DomainName(domain), position ?? _guarded.Read(s => s.LastLogseq));
 
     public IArtifactSink Sink(DomainId domain)
     {
@@ -80,19 +82,19 @@ public sealed partial class ArtifactStore : IDisposable
         return new DomainSink(this, domain);
     }
 
-    public IReadOnlyList<SnapshotInfo> Snapshots(DomainId domain) => _state.Snapshots(domain, _state.LastLogseq);
+    public IReadOnlyList<SnapshotInfo> Snapshots(DomainId domain) => _guarded.Read(s => s.Snapshots(domain, s.LastLogseq));
 
-    public SnapshotInfo? FindSnapshot(DomainId domain, string name) => _state.FindSnapshot(domain, name, _state.LastLogseq);
+    public SnapshotInfo? FindSnapshot(DomainId domain, string name) => _guarded.Read(s => s.FindSnapshot(domain, name, s.LastLogseq));
 
     /// <summary>The staging root as this writer will commit it (pending change first), or null for an empty staging tree.</summary>
     public Reference? StagingRoot(DomainId domain)
     {
         lock (_pendingStagingRoots)
             if (_pendingStagingRoots.TryGetValue(domain, out var pending)) return pending;
-        return _state.StagingRoot(domain, _state.LastLogseq);
+        return _guarded.Read(s => s.StagingRoot(domain, s.LastLogseq));
     }
 
-    public IReadOnlyList<TombstoneInfo> Tombstones(DomainId domain) => _state.Tombstones(domain, _state.LastLogseq);
+    public IReadOnlyList<TombstoneInfo> Tombstones(DomainId domain) => _guarded.Read(s => s.Tombstones(domain, s.LastLogseq));
 
     internal Reference Put(DomainId domain, ReadOnlySpan<byte> bytes, uint? typeTag)
     {
@@ -160,11 +162,14 @@ public sealed partial class ArtifactStore : IDisposable
             payloads.AddRange(extra);
             if (payloads.Count == 0) return [];
             var records = _log!.Append(payloads);
-            for (int i = 0; i < records.Count; i++)
+            _guarded.Write(state =>
             {
-                if (payloads[i] is SegmentSeal seal) _state.ApplySeal(records[i].Logseq, seal, entries!);
-                else _state.Apply(records[i].Logseq, payloads[i]);
-            }
+                for (int i = 0; i < records.Count; i++)
+                {
+                    if (payloads[i] is SegmentSeal seal) state.ApplySeal(records[i].Logseq, seal, entries!);
+                    else state.Apply(records[i].Logseq, payloads[i]);
+                }
+            });
             _batch.Clear();
             lock (_pendingStagingRoots) _pendingStagingRoots.Clear();
             if (_state.LastLogseq - _checkpointLogseq >= (ulong)CheckpointInterval) WriteCheckpoint();
@@ -208,7 +213,7 @@ public sealed partial class ArtifactStore : IDisposable
     {
         RequireWritable();
         StoreNames.Validate(name, "domain name");
-        if (_state.TryFindDomain(name, out _)) throw new ArgumentException($"domain '{name}' already exists");
+        if (_guarded.Read(s => s.TryFindDomain(name, out _))) throw new ArgumentException($"domain '{name}' already exists");
         var id = new DomainId(_state.NextDomainId);
         CommitWith([new DomainCreate(id, name)]);
         return id;
@@ -218,7 +223,7 @@ public sealed partial class ArtifactStore : IDisposable
     public ulong Tombstone(DomainId domain, Reference reference)
     {
         RequireWritable();
-        if (_state.Lookup(domain, reference, _state.LastLogseq) is null)
+        if (_guarded.Read(s => s.Lookup(domain, reference, s.LastLogseq)) is null)
             throw new ArtifactNotFoundException(reference, DomainName(domain));
         return CommitWith([new Tombstone(domain, reference)])[^1].Logseq;
     }
@@ -226,8 +231,9 @@ public sealed partial class ArtifactStore : IDisposable
     public ulong Lift(ulong tombstoneLogseq)
     {
         RequireWritable();
-        if (!_state.CanLift(tombstoneLogseq, out string reason)) throw new ArgumentException(reason);
-        var tombstone = _state.FindTombstone(tombstoneLogseq)!;
+        string? reason = _guarded.Read(s => s.CanLift(tombstoneLogseq, out string why) ? null : why);
+        if (reason is not null) throw new ArgumentException(reason);
+        var tombstone = _guarded.Read(s => s.FindTombstone(tombstoneLogseq))!;
         return CommitWith([new TombstoneLift(tombstoneLogseq, tombstone.Domain, tombstone.Reference)])[^1].Logseq;
     }
 
@@ -250,6 +256,7 @@ public sealed partial class ArtifactStore : IDisposable
             _blocks.Dispose();
             _writerLock?.Dispose();
             _commitGate.Dispose();
+            _guarded.Dispose();
         }
     }
 }

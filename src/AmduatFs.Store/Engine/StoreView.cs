@@ -1,14 +1,13 @@
 using AmduatFs.Core;
-using AmduatFs.Store.Replay;
 
 namespace AmduatFs.Store.Engine;
 
 /// <summary>A domain's view of the store at one log position.</summary>
-internal sealed class StoreView(ReplayState state, BlockCache blocks, DomainId domain, string domainName, ulong position) : IArtifactSource
+internal sealed class StoreView(GuardedState state, BlockCache blocks, DomainId domain, string domainName, ulong position) : IArtifactSource
 {
     public bool TryGetEntry(Reference reference, out IndexEntry entry)
     {
-        entry = state.Lookup(domain, reference, position)!;
+        entry = state.Read(s => s.Lookup(domain, reference, position))!;
         return entry is not null;
     }
 
@@ -28,5 +27,5 @@ internal sealed class StoreView(ReplayState state, BlockCache blocks, DomainId d
     }
 
     private IndexEntry Require(Reference reference) =>
-        state.Lookup(domain, reference, position) ?? throw new ArtifactNotFoundException(reference, domainName);
+        state.Read(s => s.Lookup(domain, reference, position)) ?? throw new ArtifactNotFoundException(reference, domainName);
 }
