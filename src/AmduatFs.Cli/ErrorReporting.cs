@@ -28,7 +28,7 @@ internal static class ErrorReporting
         StoreNotFoundException or DomainNotFoundException or ArtifactNotFoundException or PathNotFoundException
             or SnapshotNotFoundException => (ExitCodes.NotFound, e.Message),
         FileNotFoundException or DirectoryNotFoundException => (ExitCodes.NotFound, e.Message),
-        StoreBusyException => (ExitCodes.Failure, e.Message),
+        StoreBusyException or InvalidOperationException or TimeoutException => (ExitCodes.Failure, e.Message),
         FormatException or ArgumentException => (ExitCodes.Usage, e.Message),
         IOException or UnauthorizedAccessException => (ExitCodes.IoFailure, $"I/O failure: {e.Message}"),
         _ => (ExitCodes.Failure, $"{e.GetType().Name}: {e.Message}"),

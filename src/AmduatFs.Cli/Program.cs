@@ -16,7 +16,7 @@ internal static class Program
             StoreCommands.Init(), ArtifactCommands.Put(), ArtifactCommands.Get(), TreeCommands.Import(),
             SnapshotCommands.Snapshot(), TreeCommands.Ls(), TreeCommands.Cat(), TreeCommands.Restore(),
             StoreCommands.Log(), StoreCommands.Verify(), ArtifactCommands.Tombstone(), ArtifactCommands.Lift(),
-            StoreCommands.Domain(), DebugCommands.Debug(),
+            StoreCommands.Domain(), DebugCommands.Debug(), MountCommands.Mount(), MountCommands.Umount(),
         })
         {
             root.Subcommands.Add(command);

@@ -158,4 +158,4 @@ public sealed class StoreNotFoundException(string root)
     : Exception($"no store at {root} (create one with 'amduatfs init')");
 
 public sealed class StoreBusyException(string root, Exception inner)
-    : Exception($"store {root} is open for writing by another process", inner);
+    : Exception($"store {root} is open for writing by another process (if it is mounted, write through the mount or unmount it first)", inner);
