@@ -51,8 +51,9 @@ internal static class MountCommands
         string store = Path.GetFullPath(context.StorePath);
         if (!Directory.Exists(store)) throw new StoreNotFoundException(store);
         string log = Path.Combine(store, "mount.log");
-        var start = new ProcessStartInfo("setsid") { UseShellExecute = false };
-        foreach (var arg in new[] { "sh", "-c", "exec \"$@\" </dev/null >>\"$AMDUATFS_MOUNT_LOG\" 2>&1", "sh" }) start.ArgumentList.Add(arg);
+        // mount(8) runs its helpers with almost no environment, so name the tools by path.
+        var start = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "/bin/setsid") { UseShellExecute = false };
+        foreach (var arg in new[] { "/bin/sh", "-c", "exec \"$@\" </dev/null >>\"$AMDUATFS_MOUNT_LOG\" 2>&1", "sh" }) start.ArgumentList.Add(arg);
         foreach (var arg in SelfCommand()) start.ArgumentList.Add(arg);
         foreach (var arg in Environment.GetCommandLineArgs().Skip(1).Where(a => a != "--background")) start.ArgumentList.Add(arg);
         start.Environment["AMDUATFS_MOUNT_LOG"] = log;
