@@ -24,6 +24,8 @@ public sealed unsafe class FuseSession : IDisposable
     private FuseArgs* _args;
     private nint _session;
     private State _state;
+    private bool _stopRequested;
+    private volatile bool _detached;
 
     private FuseSession(FuseFileSystem fileSystem, string mountPoint, FuseMountOptions options, ILogger logger)
     {
@@ -157,25 +159,35 @@ public sealed unsafe class FuseSession : IDisposable
     }
 
     /// <summary>
-    /// Thread-safe, also from signal handlers: ends the loop and lazily unmounts, so <see cref="Run"/> returns as soon
+    /// Thread-safe, also from signal handlers: lazily unmounts and ends the loop, so <see cref="Run"/> returns as soon
     /// as no process uses the mount any more.
     /// </summary>
     public void RequestStop()
     {
         lock (_gate)
         {
-            if (_state == State.Finished) return;
-            LibFuse.fuse_session_exit(_session);
+            if (_state == State.Finished || _stopRequested) return;
+            _stopRequested = true;
         }
         FuseLog.StopRequested(_logger, MountPoint);
         try
         {
             // Only our own mount: something else may have been mounted over the same path since.
-            if (MountTable.FindFuse(MountPoint)?.Device == Device) FuseMounts.Unmount(MountPoint, lazy: true);
+            if (MountTable.FindFuse(MountPoint)?.Device == Device)
+            {
+                FuseMounts.Unmount(MountPoint, lazy: true);
+                // Tells TearDown not to unmount again: the path may no longer be ours, and libfuse would complain.
+                _detached = true;
+            }
         }
         catch (Exception e) when (e is FuseException or IOException)
         {
             FuseLog.UnmountFailed(_logger, MountPoint, e.Message);
+        }
+        // After the detach: once the loop sees this flag it may tear down at once.
+        lock (_gate)
+        {
+            if (_state != State.Finished) LibFuse.fuse_session_exit(_session);
         }
     }
 
@@ -243,7 +255,8 @@ public sealed unsafe class FuseSession : IDisposable
             _signals.Clear();
             if (_session != 0)
             {
-                LibFuse.fuse_session_unmount(_session);
+                // Skipping fuse_session_unmount after our own detach leaves libfuse's copy of the path unfreed (a few bytes).
+                if (!_detached) LibFuse.fuse_session_unmount(_session);
                 LibFuse.fuse_session_destroy(_session);
                 _session = 0;
             }

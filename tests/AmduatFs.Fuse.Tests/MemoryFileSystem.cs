@@ -42,8 +42,11 @@ internal sealed class MemoryFileSystem : FuseFileSystem
     }
 
     public double Timeout { get; }
-    public int InitCalls;
+    public int InitCalls, DestroyCalls;
     public uint NegotiatedWant;
+
+    /// <summary>Turn readdirplus off in Init, so that the kernel uses plain readdir.</summary>
+    public bool DisableReaddirPlus { get; init; }
 
     /// <summary>Puts a file with the given content into the root directory (for tests and the read benchmark).</summary>
     public void AddFile(string name, byte[] content)
@@ -66,8 +69,11 @@ internal sealed class MemoryFileSystem : FuseFileSystem
     public override void Init(FuseConnection connection)
     {
         Interlocked.Increment(ref InitCalls);
+        if (DisableReaddirPlus) connection.Want &= ~(FuseConnection.ReaddirPlus | FuseConnection.ReaddirPlusAuto);
         NegotiatedWant = connection.Want;
     }
+
+    public override void Destroy() => Interlocked.Increment(ref DestroyCalls);
 
     public override int Lookup(ulong parent, ReadOnlySpan<byte> name, out FuseEntry entry)
     {
