@@ -64,7 +64,9 @@ internal static unsafe class FuseCallbacks
             var connection = new FuseConnection
             {
                 ProtoMajor = conn->ProtoMajor, ProtoMinor = conn->ProtoMinor, Capable = conn->Capable, Want = conn->Want,
-                MaxWrite = conn->MaxWrite, MaxReadahead = conn->MaxReadahead, MaxBackground = conn->MaxBackground,
+                MaxWrite = conn->MaxWrite, MaxBackground = conn->MaxBackground,
+                // The kernel applies min(bdi read_ahead_kb, this), so a raised read_ahead_kb needs a raised offer here.
+                MaxReadahead = d.ReadAheadBytes is uint readAhead ? Math.Max(conn->MaxReadahead, readAhead) : conn->MaxReadahead,
                 TimeGran = conn->TimeGran,
             };
             d.Fs.Init(connection);

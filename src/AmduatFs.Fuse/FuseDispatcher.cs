@@ -14,6 +14,9 @@ internal sealed unsafe class FuseDispatcher(FuseFileSystem fileSystem, ILogger l
     public ILogger Logger { get; } = logger;
     public NativeBufferPool Buffers { get; } = new(retain: threads + 2);
 
+    /// <summary>The read-ahead the session configures (<see cref="FuseMountOptions.ReadAheadKb"/>), offered in INIT.</summary>
+    public uint? ReadAheadBytes { get; init; }
+
     /// <summary>The fuse_session*, set once it exists (init uses it to stop a session whose Init threw).</summary>
     public nint Session { get; set; }
 

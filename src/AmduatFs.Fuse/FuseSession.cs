@@ -33,7 +33,10 @@ public sealed unsafe class FuseSession : IDisposable
         _options = options;
         _logger = logger;
         MountPoint = mountPoint;
-        _dispatcher = new FuseDispatcher(fileSystem, logger, options.SingleThreaded ? 1 : options.MaxThreads);
+        _dispatcher = new FuseDispatcher(fileSystem, logger, options.SingleThreaded ? 1 : options.MaxThreads)
+        {
+            ReadAheadBytes = options.ReadAheadKb is int kb ? (uint)kb * 1024 : null,
+        };
         _userData = GCHandle.Alloc(_dispatcher);
         _operations = FuseCallbacks.CreateOperationTable();
         _args = (FuseArgs*)NativeMemory.AllocZeroed((nuint)sizeof(FuseArgs));

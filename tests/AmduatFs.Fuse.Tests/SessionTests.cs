@@ -43,6 +43,15 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void ReadAheadKb_survives_the_INIT_negotiation()
+    {
+        if (FuseRequirement.Missing()) return;
+        using var mount = new TestMount(new FuseMountOptions { ReadAheadKb = 1024 });
+        Assert.Equal(0, Posix.Stat(mount.Directory, out _)); // INIT has been answered and applied by now
+        Assert.Equal("1024", File.ReadAllText($"/sys/class/bdi/{mount.Session.Device}/read_ahead_kb").Trim());
+    }
+
+    [Fact]
     public void Mount_errors_name_the_problem()
     {
         if (FuseRequirement.Missing()) return;
