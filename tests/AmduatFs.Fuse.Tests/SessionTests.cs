@@ -21,6 +21,26 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void Disposing_a_session_that_never_ran_unmounts_it()
+    {
+        if (FuseRequirement.Missing()) return;
+        string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
+        try
+        {
+            var fs = new MemoryFileSystem();
+            using (FuseSession.Mount(fs, dir, new FuseMountOptions(), new ListLogger()))
+                Assert.True(FuseMounts.IsMounted(dir));
+            Assert.False(FuseMounts.IsMounted(dir));
+            Assert.Equal(0, fs.DestroyCalls); // INIT never happened, so neither does destroy
+        }
+        finally
+        {
+            FuseMounts.Unmount(dir);
+            Directory.Delete(dir);
+        }
+    }
+
+    [Fact]
     public void Single_threaded_loop_serves_requests()
     {
         if (FuseRequirement.Missing()) return;
