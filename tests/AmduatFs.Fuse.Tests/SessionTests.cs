@@ -1,0 +1,181 @@
+namespace AmduatFs.Fuse.Tests;
+
+public sealed class SessionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public void RequestStop_ends_Run_unmounts_and_calls_Destroy()
+    {
+        if (FuseRequirement.Missing()) return;
+        using var mount = new TestMount();
+        File.WriteAllText(mount.PathOf("f"), "x");
+        Assert.True(FuseMounts.IsMounted(mount.Directory));
+
+        Assert.True(mount.Stop(Patience));
+
+        Assert.False(FuseMounts.IsMounted(mount.Directory));
+        Assert.Equal(1, mount.Fs.DestroyCalls);
+        Assert.False(File.Exists(mount.PathOf("f")));
+        Assert.Equal(Errno.ENOTCONN, mount.Session.NotifyInvalidateInode(MemoryFileSystem.RootId, 0, 0));
+    }
+
+    [Fact]
+    public void Disposing_a_session_that_never_ran_unmounts_it()
+    {
+        if (FuseRequirement.Missing()) return;
+        string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
+        try
+        {
+            var fs = new MemoryFileSystem();
+            using (FuseSession.Mount(fs, dir, new FuseMountOptions(), new ListLogger()))
+                Assert.True(FuseMounts.IsMounted(dir));
+            Assert.False(FuseMounts.IsMounted(dir));
+            Assert.Equal(0, fs.DestroyCalls); // INIT never happened, so neither does destroy
+        }
+        finally
+        {
+            FuseMounts.Unmount(dir);
+            Directory.Delete(dir);
+        }
+    }
+
+    [Fact]
+    public void Single_threaded_loop_serves_requests()
+    {
+        if (FuseRequirement.Missing()) return;
+        using var mount = new TestMount(new FuseMountOptions { SingleThreaded = true });
+        File.WriteAllText(mount.PathOf("f"), "single");
+        Assert.Equal("single", File.ReadAllText(mount.PathOf("f")));
+        Assert.True(mount.Stop(Patience));
+    }
+
+    [Fact]
+    public void Read_only_mount_refuses_writes()
+    {
+        if (FuseRequirement.Missing()) return;
+        var fs = new MemoryFileSystem();
+        fs.AddFile("f", "data"u8.ToArray());
+        using var mount = new TestMount(new FuseMountOptions { ReadOnly = true }, fs);
+        Assert.Equal("data", File.ReadAllText(mount.PathOf("f")));
+        var error = Assert.ThrowsAny<IOException>(() => File.WriteAllText(mount.PathOf("g"), "x"));
+        Assert.Contains("read-only", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ReadAheadKb_survives_the_INIT_negotiation()
+    {
+        if (FuseRequirement.Missing()) return;
+        using var mount = new TestMount(new FuseMountOptions { ReadAheadKb = 1024 });
+        Assert.Equal(0, Posix.Stat(mount.Directory, out _)); // INIT has been answered and applied by now
+        Assert.Equal("1024", File.ReadAllText($"/sys/class/bdi/{mount.Session.Device}/read_ahead_kb").Trim());
+    }
+
+    [Fact]
+    public void Mount_errors_name_the_problem()
+    {
+        if (FuseRequirement.Missing()) return;
+        var logger = new ListLogger();
+        string missing = Path.Join(Path.GetTempPath(), "amduatfs-no-such-dir-" + Guid.NewGuid());
+        Assert.Contains("does not exist", Assert.Throws<FuseException>(
+            () => FuseSession.Mount(new MemoryFileSystem(), missing, new FuseMountOptions(), logger)).Message);
+
+        string file = Path.GetTempFileName();
+        try
+        {
+            Assert.Contains("not a directory", Assert.Throws<FuseException>(
+                () => FuseSession.Mount(new MemoryFileSystem(), file, new FuseMountOptions(), logger)).Message);
+        }
+        finally { File.Delete(file); }
+
+        using var mount = new TestMount();
+        Assert.Contains("already has a FUSE filesystem mounted", Assert.Throws<FuseException>(
+            () => FuseSession.Mount(new MemoryFileSystem(), mount.Directory, new FuseMountOptions(), logger)).Message);
+
+        string other = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
+        try
+        {
+            Assert.Contains("already mounted", Assert.Throws<FuseException>(
+                () => FuseSession.Mount(mount.Fs, other, new FuseMountOptions(), logger)).Message);
+            Assert.Contains("rejected the mount options", Assert.Throws<FuseException>(
+                () => FuseSession.Mount(new MemoryFileSystem(), other, new FuseMountOptions { ExtraOptions = { "no_such_option" } }, logger)).Message);
+            Assert.False(FuseMounts.IsMounted(other));
+        }
+        finally { Directory.Delete(other); }
+    }
+
+    [Fact]
+    public void NotifyInvalidateEntry_drops_a_cached_negative_entry()
+    {
+        if (FuseRequirement.Missing()) return;
+        var fs = new MemoryFileSystem(timeout: 3600);
+        using var mount = new TestMount(fs: fs);
+        Assert.Equal(Errno.ENOENT, Posix.Stat(mount.PathOf("late"), out _));
+        fs.AddFile("late", "arrived"u8.ToArray());
+        Assert.Equal(Errno.ENOENT, Posix.Stat(mount.PathOf("late"), out _)); // the kernel still trusts its negative entry
+
+        Assert.Equal(0, mount.Session.NotifyInvalidateEntry(MemoryFileSystem.RootId, "late"u8));
+
+        Assert.Equal("arrived", File.ReadAllText(mount.PathOf("late")));
+        Assert.Equal(Errno.ENOENT, mount.Session.NotifyInvalidateEntry(MemoryFileSystem.RootId, "never-seen"u8));
+    }
+
+    [Fact]
+    public void Unmount_cleans_up_the_stale_mount_of_a_killed_daemon()
+    {
+        if (FuseRequirement.Missing()) return;
+        string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
+        using var host = HostProcess.Start(dir);
+        try
+        {
+            Assert.Equal(0, Posix.Stat(dir, out _));
+            host.Process.Kill();
+            host.Process.WaitForExit();
+
+            Assert.True(FuseMounts.IsMounted(dir));
+            Assert.Equal(Errno.ENOTCONN, Posix.Stat(Path.Join(dir, "anything"), out _));
+            FuseMounts.Unmount(dir);
+            Assert.False(FuseMounts.IsMounted(dir));
+            Assert.Equal(0, Posix.Stat(dir, out _));
+        }
+        finally
+        {
+            FuseMounts.Unmount(dir);
+            Directory.Delete(dir);
+        }
+    }
+
+    [Fact]
+    public void Sigterm_stops_a_host_cleanly()
+    {
+        if (FuseRequirement.Missing()) return;
+        string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
+        using var host = HostProcess.Start(dir);
+        try
+        {
+            File.WriteAllText(Path.Join(dir, "f"), "x");
+            Assert.Equal(0, Posix.Kill(host.Process.Id, 15 /* SIGTERM */));
+            Assert.True(host.Process.WaitForExit(Patience));
+            Assert.Equal(0, host.Process.ExitCode);
+            Assert.False(FuseMounts.IsMounted(dir));
+        }
+        finally
+        {
+            FuseMounts.Unmount(dir);
+            Directory.Delete(dir);
+        }
+    }
+
+    [Fact]
+    public void Unmount_and_IsMounted_on_an_ordinary_directory_do_nothing()
+    {
+        string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
+        try
+        {
+            Assert.False(FuseMounts.IsMounted(dir));
+            FuseMounts.Unmount(dir);
+            Assert.True(Directory.Exists(dir));
+        }
+        finally { Directory.Delete(dir); }
+    }
+}
