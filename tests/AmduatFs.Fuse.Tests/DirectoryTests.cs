@@ -9,7 +9,6 @@ public sealed class DirectoryTests
     [InlineData(false)]
     public void Lists_thousands_of_entries_across_many_requests(bool readdirPlus)
     {
-        if (FuseRequirement.Missing()) return;
         var fs = new MemoryFileSystem { DisableReaddirPlus = !readdirPlus };
         for (int i = 0; i < ManyEntries; i++) fs.AddFile($"file-{i:D5}-with-a-longer-name", new byte[i % 7]);
         using var mount = new TestMount(fs: fs);
@@ -23,10 +22,9 @@ public sealed class DirectoryTests
         Assert.Equal(readdirPlus ? 1 : 0, fs.LookupsOf("file-00000-with-a-longer-name"));
     }
 
-    [Fact]
+    [FuseFact]
     public void Ls_style_listing_returns_attributes_of_every_entry()
     {
-        if (FuseRequirement.Missing()) return;
         var fs = new MemoryFileSystem();
         for (int i = 0; i < 300; i++) fs.AddFile($"f{i}", new byte[i]);
         using var mount = new TestMount(fs: fs);
@@ -38,10 +36,9 @@ public sealed class DirectoryTests
         Assert.Equal(1, fs.LookupsOf("f299"));
     }
 
-    [Fact]
+    [FuseFact]
     public void Subdirectory_listing_includes_created_entries()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         Directory.CreateDirectory(mount.PathOf("d/e"));
         File.WriteAllText(mount.PathOf("d/file"), "x");

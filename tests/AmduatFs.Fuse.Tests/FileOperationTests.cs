@@ -4,10 +4,9 @@ namespace AmduatFs.Fuse.Tests;
 
 public sealed class FileOperationTests
 {
-    [Fact]
+    [FuseFact]
     public void Root_stat_and_lookup_of_missing_name()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         Assert.Equal(0, Posix.Stat(mount.Directory, out var root));
         Assert.Equal(MemoryFileSystem.S_IFDIR, root.Mode & MemoryFileSystem.S_IFMT);
@@ -18,10 +17,9 @@ public sealed class FileOperationTests
         Assert.NotEqual(0u, mount.Fs.NegotiatedWant & FuseConnection.ReaddirPlus);
     }
 
-    [Fact]
+    [FuseFact]
     public void Write_and_read_at_offsets_including_1_MiB_requests()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         string path = mount.PathOf("data");
         var content = new byte[3 * (1 << 20) + 12345];
@@ -49,10 +47,9 @@ public sealed class FileOperationTests
         }
     }
 
-    [Fact]
+    [FuseFact]
     public void Create_unlink_rename_mkdir_rmdir()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         File.WriteAllText(mount.PathOf("a"), "alpha");
         Directory.CreateDirectory(mount.PathOf("dir"));
@@ -71,10 +68,9 @@ public sealed class FileOperationTests
         Assert.Empty(Directory.GetFileSystemEntries(mount.Directory));
     }
 
-    [Fact]
+    [FuseFact]
     public void Symlink_readlink_and_hard_link()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         File.WriteAllText(mount.PathOf("target"), "pointed at");
         File.CreateSymbolicLink(mount.PathOf("link"), "target");
@@ -91,10 +87,9 @@ public sealed class FileOperationTests
         Assert.Equal(target.Ino, hard.Ino);
     }
 
-    [Fact]
+    [FuseFact]
     public void Setattr_chmod_truncate_utimens()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         string path = mount.PathOf("f");
         File.WriteAllBytes(path, new byte[10000]);
@@ -114,10 +109,9 @@ public sealed class FileOperationTests
         Assert.Equal(when.AddDays(1), DateTime.UnixEpoch.AddTicks(afterTimes.Atime.ToUnixNanoseconds() / 100));
     }
 
-    [Fact]
+    [FuseFact]
     public void Statfs_reports_the_filesystem_numbers()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         Assert.Equal(0, Posix.StatVfs(mount.Directory, out var f));
         Assert.Equal(4096UL, f[0]);
@@ -128,10 +122,9 @@ public sealed class FileOperationTests
         Assert.Equal(255UL, f[10]);
     }
 
-    [Fact]
+    [FuseFact]
     public void Xattr_set_get_list_remove_with_size_probe_and_erange()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         string path = mount.PathOf("x");
         File.WriteAllText(path, "");
@@ -164,10 +157,9 @@ public sealed class FileOperationTests
         Assert.Equal(["user.two"], left);
     }
 
-    [Fact]
+    [FuseFact]
     public void A_throwing_operation_gives_EIO_is_logged_and_the_mount_keeps_working()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         Assert.Equal(Errno.EIO, Posix.Stat(mount.PathOf(MemoryFileSystem.ThrowingName), out _));
         Assert.Contains(mount.Logger.Messages, m => m.Contains("lookup") && m.Contains("throwing name"));

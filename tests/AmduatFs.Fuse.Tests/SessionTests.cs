@@ -4,10 +4,9 @@ public sealed class SessionTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    [Fact]
+    [FuseFact]
     public void RequestStop_ends_Run_unmounts_and_calls_Destroy()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount();
         File.WriteAllText(mount.PathOf("f"), "x");
         Assert.True(FuseMounts.IsMounted(mount.Directory));
@@ -20,10 +19,9 @@ public sealed class SessionTests
         Assert.Equal(Errno.ENOTCONN, mount.Session.NotifyInvalidateInode(MemoryFileSystem.RootId, 0, 0));
     }
 
-    [Fact]
+    [FuseFact]
     public void Disposing_a_session_that_never_ran_unmounts_it()
     {
-        if (FuseRequirement.Missing()) return;
         string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
         try
         {
@@ -40,20 +38,18 @@ public sealed class SessionTests
         }
     }
 
-    [Fact]
+    [FuseFact]
     public void Single_threaded_loop_serves_requests()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount(new FuseMountOptions { SingleThreaded = true });
         File.WriteAllText(mount.PathOf("f"), "single");
         Assert.Equal("single", File.ReadAllText(mount.PathOf("f")));
         Assert.True(mount.Stop(Patience));
     }
 
-    [Fact]
+    [FuseFact]
     public void Read_only_mount_refuses_writes()
     {
-        if (FuseRequirement.Missing()) return;
         var fs = new MemoryFileSystem();
         fs.AddFile("f", "data"u8.ToArray());
         using var mount = new TestMount(new FuseMountOptions { ReadOnly = true }, fs);
@@ -62,19 +58,17 @@ public sealed class SessionTests
         Assert.Contains("read-only", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [FuseFact]
     public void ReadAheadKb_survives_the_INIT_negotiation()
     {
-        if (FuseRequirement.Missing()) return;
         using var mount = new TestMount(new FuseMountOptions { ReadAheadKb = 1024 });
         Assert.Equal(0, Posix.Stat(mount.Directory, out _)); // INIT has been answered and applied by now
         Assert.Equal("1024", File.ReadAllText($"/sys/class/bdi/{mount.Session.Device}/read_ahead_kb").Trim());
     }
 
-    [Fact]
+    [FuseFact]
     public void Mount_errors_name_the_problem()
     {
-        if (FuseRequirement.Missing()) return;
         var logger = new ListLogger();
         string missing = Path.Join(Path.GetTempPath(), "amduatfs-no-such-dir-" + Guid.NewGuid());
         Assert.Contains("does not exist", Assert.Throws<FuseException>(
@@ -104,10 +98,9 @@ public sealed class SessionTests
         finally { Directory.Delete(other); }
     }
 
-    [Fact]
+    [FuseFact]
     public void NotifyInvalidateEntry_drops_a_cached_negative_entry()
     {
-        if (FuseRequirement.Missing()) return;
         var fs = new MemoryFileSystem(timeout: 3600);
         using var mount = new TestMount(fs: fs);
         Assert.Equal(Errno.ENOENT, Posix.Stat(mount.PathOf("late"), out _));
@@ -120,10 +113,9 @@ public sealed class SessionTests
         Assert.Equal(Errno.ENOENT, mount.Session.NotifyInvalidateEntry(MemoryFileSystem.RootId, "never-seen"u8));
     }
 
-    [Fact]
+    [FuseFact]
     public void Unmount_cleans_up_the_stale_mount_of_a_killed_daemon()
     {
-        if (FuseRequirement.Missing()) return;
         string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
         using var host = HostProcess.Start(dir);
         try
@@ -145,10 +137,9 @@ public sealed class SessionTests
         }
     }
 
-    [Fact]
+    [FuseFact]
     public void Sigterm_stops_a_host_cleanly()
     {
-        if (FuseRequirement.Missing()) return;
         string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;
         using var host = HostProcess.Start(dir);
         try
@@ -166,7 +157,7 @@ public sealed class SessionTests
         }
     }
 
-    [Fact]
+    [FuseFact]
     public void Unmount_and_IsMounted_on_an_ordinary_directory_do_nothing()
     {
         string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;

@@ -1,6 +1,6 @@
 using AmduatFs.Fuse;
 
-namespace AmduatFs.Mount.Tests;
+namespace AmduatFs.TestSupport;
 
 /// <summary>A test that needs a real FUSE mount; reported as skipped, with the reason, where FUSE cannot work.</summary>
 public sealed class FuseFactAttribute : FactAttribute
@@ -9,13 +9,13 @@ public sealed class FuseFactAttribute : FactAttribute
 
     public FuseFactAttribute()
     {
-        if (Unavailable is not null) Skip = $"SKIPPED: no FUSE here ({Unavailable}); mount tests did not run";
+        if (Unavailable is not null) Skip = $"SKIPPED: no FUSE here ({Unavailable}); tests that mount did not run";
     }
 
     private static string? Probe()
     {
         string? reason = FuseMounts.Unavailable();
-        if (reason is not null) Console.Error.WriteLine($"*** AmduatFs mount tests SKIPPED: {reason} ***");
+        if (reason is not null) Console.Error.WriteLine($"*** AmduatFs tests that mount SKIPPED: {reason} ***");
         return reason;
     }
 }
