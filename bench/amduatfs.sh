@@ -18,16 +18,13 @@
 #   AMDUATFS_PUBLISH_DIR   default $BENCH_BUILD/amduatfs
 #   AMDUATFS_PUBLISH_ARGS  extra `dotnet publish` args (e.g. -p:PublishReadyToRun=true)
 #   AMDUATFS_NO_PUBLISH=1  do not build; use what is in AMDUATFS_PUBLISH_DIR
+#   AMDUATFS_CAPS          override SUT_CAPS (e.g. "ingest incr check" to skip the mount rows)
 #   AMDUATFS_IMPORT_ARGS / AMDUATFS_MOUNT_ARGS / AMDUATFS_VERIFY_ARGS  extra CLI args
 #
 # Layout of a snapshot: `import SRC` puts the tree at staging/<basename SRC>; `snapshot
 # create TAG` freezes staging, so the mount shows SRC at MNT/local/snapshots/TAG/<basename SRC>.
 SUT_KIND=store
-# No `mount` yet: the FUSE mount lands in a later issue. sut_mount/sut_view below are written
-# for the planned `amduatfs --store REPO mount MNT` (foreground daemon, snapshots under
-# MNT/local/snapshots/TAG/); add `mount` here (or set AMDUATFS_CAPS) once it exists. Until
-# then the view rows (ls/find/cp/rsync/read) for amduatfs are meaningless: see sut_view.
-SUT_CAPS="${AMDUATFS_CAPS:-ingest incr check}"
+SUT_CAPS="${AMDUATFS_CAPS:-ingest incr mount check}"
 
 # --- locating the project and the binary (cheap: runs before every call, inside timings) ---
 _amd_plugin=${SUT_FILE:-${BASH_SOURCE[0]}}
@@ -99,34 +96,15 @@ sut_ingest() { # REPO SRC TAG : import SRC to staging/<basename SRC>, then snaps
     "$AMD" --store "$1" snapshot create "$name"
 }
 # sut_repo_bytes: default du -sb REPO
-sut_mount() { # REPO TAG MNT SRC — planned CLI; must exec a foreground daemon
+sut_mount() { # REPO TAG MNT SRC: the daemon in the foreground (the harness tracks its pid)
   # shellcheck disable=SC2086
   exec "$AMD" --store "$1" mount "$3" ${AMDUATFS_MOUNT_ARGS:-}
 }
-# QUIRK: the harness runs the view ops (ls -lR/find/cp -a/rsync on small, dd read on large) for
-# every store system, mount cap or not: without `mount` it just uses sut_view's path (that is
-# how ext4 works). So while there is no mount:
-#   default                 print a path that does not exist: those rows come out NA/fail
-#                           (find_s still shows ~0 s with find_entries 0, and verify_diffs
-#                           counts every file as different: ignore all view rows for amduatfs)
-#   AMDUATFS_VIEW=restore   `amduatfs restore` the snapshot into SUT_WORK (untimed) and print
-#                           that: verify_diffs then checks import -> snapshot -> restore end to
-#                           end, but the view TIMINGS are of ext4, not of AmduatFs.
+sut_umount() { "$AMD" umount "$1"; } # MNT: returns once staging is committed and the daemon is gone
 sut_view() { # REPO TAG MNT SRC
-  local name; name=$(_amd_name "$1" "$2")
-  if [[ -n $3 ]]; then echo "$3/local/snapshots/$name/$(basename "$4")"; return; fi
-  if [[ ${AMDUATFS_VIEW:-} == restore ]]; then
-    local d="$SUT_WORK/view-$(basename "$1")-$name"
-    if [[ ! -d $d/$(basename "$4") ]]; then
-      rm -rf "$d"; mkdir -p "$d"
-      "$AMD" --store "$1" restore "$name/$(basename "$4")" "$d/$(basename "$4")" >&2 || return 1
-    fi
-    echo "$d/$(basename "$4")"
-  else
-    echo "/nonexistent/amduatfs-has-no-mount-yet/$(basename "$4")"
-  fi
+  echo "$3/local/snapshots/$(_amd_name "$1" "$2")/$(basename "$4")"
 }
 sut_check() { # shellcheck disable=SC2086
   "$AMD" --store "$1" verify --read-data ${AMDUATFS_VERIFY_ARGS:-}
 }
-sut_destroy() { rm -rf "$1" "$(_amd_tagfile "$1")" "$(_amd_tagfile "$1").map" "$SUT_WORK/view-$(basename "$1")-"*; }
+sut_destroy() { rm -rf "$1" "$(_amd_tagfile "$1")" "$(_amd_tagfile "$1").map"; }

@@ -225,7 +225,7 @@ public sealed class AmduatFileSystem : FuseFileSystem, IDisposable
 
     public override int FsyncDir(ulong node, ulong handle, bool dataOnly)
     {
-        foreach (var session in _context.StagingSessions()) session.CommitNow();
+        foreach (var session in _context.StagingSessions()) session.SealAndCommit();
         return 0;
     }
 

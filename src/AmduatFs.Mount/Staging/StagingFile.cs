@@ -6,10 +6,12 @@ using AmduatFs.Namespace;
 namespace AmduatFs.Mount.Staging;
 
 /// <summary>
-/// A staging file. Its bytes are either a sealed artifact, or a scratch file while it is written; when the
-/// last writer closes (or on fsync) the scratch file is sealed into an artifact, and the scratch file is kept
-/// until the commit that records the seal is durable, so reads never miss an acknowledged byte.
-/// All byte state is guarded by <c>_io</c>; metadata by the session's gate.
+/// A staging file. Its bytes are either a sealed artifact, or a scratch file while it is written. When the
+/// last writer closes, the scratch file is sealed into an artifact by the session's sealer in the background
+/// (close does not wait; the reference and fsync do); fsync seals at once. The scratch file is kept until the
+/// commit that records the seal is durable, so reads never depend on an uncommitted artifact.
+/// All byte state is guarded by <c>_io</c>; metadata by the session's gate. While a seal reads the scratch
+/// file, writers wait.
 /// </summary>
 internal sealed class StagingFile : StagingNode
 {
@@ -22,6 +24,8 @@ internal sealed class StagingFile : StagingNode
     private ScratchFile? _scratch;
     private bool _changedSinceSeal;
     private bool _sealAwaitsCommit;
+    private bool _sealQueued;
+    private bool _sealing;
     private bool _unlinked;
     private int _writers;
     private int _handles;
@@ -52,7 +56,14 @@ internal sealed class StagingFile : StagingNode
 
     protected override Reference? SealedReference
     {
-        get { lock (_io) return _changedSinceSeal ? null : _sealed; }
+        get
+        {
+            lock (_io)
+            {
+                while (_sealQueued || _sealing) Monitor.Wait(_io);
+                return _changedSinceSeal ? null : _sealed;
+            }
+        }
     }
 
     public override FuseStat Stat()
@@ -90,6 +101,7 @@ internal sealed class StagingFile : StagingNode
         {
             if (writable)
             {
+                WaitWhileSealing();
                 EnsureScratch(copyBytes: _size);
                 _writers++;
             }
@@ -172,6 +184,7 @@ internal sealed class StagingFile : StagingNode
     {
         lock (_io)
         {
+            WaitWhileSealing();
             RandomAccess.Write(_scratch!.Handle, data, offset);
             _size = Math.Max(_size, offset + data.Length);
             _changedSinceSeal = true;
@@ -186,22 +199,28 @@ internal sealed class StagingFile : StagingNode
         bool sealNow;
         lock (_io)
         {
+            WaitWhileSealing();
             EnsureScratch(copyBytes: size);
             RandomAccess.SetLength(_scratch!.Handle, size);
             _size = size;
             _changedSinceSeal = true;
             sealNow = _writers == 0;
         }
-        if (sealNow) SealIfChanged();
+        if (sealNow) RequestSeal();
         return 0;
     }
 
-    /// <summary>close(2) of one descriptor: the last writer's close seals, so the ref is readable at once.</summary>
+    private void WaitWhileSealing()
+    {
+        while (_sealing) Monitor.Wait(_io);
+    }
+
+    /// <summary>close(2) of one descriptor: the last writer's close starts the seal.</summary>
     public void Flushed(bool writable)
     {
         bool last;
         lock (_io) last = writable && _writers == 1;
-        if (last) SealIfChanged();
+        if (last) RequestSeal();
     }
 
     public void Released(bool writable)
@@ -213,27 +232,82 @@ internal sealed class StagingFile : StagingNode
             _handles--;
             seal = _writers == 0 && _changedSinceSeal;
         }
-        if (seal) SealIfChanged();
+        if (seal) RequestSeal();
         lock (_io) DropScratchIfUnneeded();
     }
 
+    /// <summary>Durable before returning: this file, and every file closed before it (they are sealed first).</summary>
     public int Fsync()
     {
+        Session.Sealer.Drain();
         SealIfChanged();
         Session.CommitNow();
         return 0;
     }
 
-    /// <summary>Stores the scratch bytes as an artifact (not yet durable: the next commit records it).</summary>
-    public void SealIfChanged()
+    private void RequestSeal()
     {
         lock (_io)
         {
+            if (_sealQueued || !_changedSinceSeal || _unlinked) return;
+            _sealQueued = true;
+        }
+        Session.Sealer.Enqueue(this);
+    }
+
+    /// <summary>The sealer's turn for this file.</summary>
+    public void SealQueued()
+    {
+        try
+        {
+            SealIfChanged();
+        }
+        finally
+        {
+            lock (_io)
+            {
+                _sealQueued = false;
+                Monitor.PulseAll(_io);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the scratch bytes as an artifact (durable with the next commit). Writers wait meanwhile; readers
+    /// go on reading the scratch file, which does not change.
+    /// </summary>
+    public void SealIfChanged()
+    {
+        ScratchFile scratch;
+        long size;
+        lock (_io)
+        {
+            WaitWhileSealing();
             if (!_changedSinceSeal || _unlinked) return;
-            _sealed = Session.Sink.PutFile(_scratch!.Handle, _size);
-            _sealedSize = _size;
-            _changedSinceSeal = false;
-            _sealAwaitsCommit = true;
+            _sealing = true;
+            scratch = _scratch!;
+            size = _size;
+        }
+        Reference? sealedAs = null;
+        try
+        {
+            sealedAs = Session.Sink.PutFile(scratch.Handle, size);
+        }
+        finally
+        {
+            lock (_io)
+            {
+                _sealing = false;
+                if (sealedAs is not null)
+                {
+                    _sealed = sealedAs;
+                    _sealedSize = size;
+                    _changedSinceSeal = false;
+                    _sealAwaitsCommit = true;
+                }
+                if (_unlinked) DropScratchIfUnneeded();
+                Monitor.PulseAll(_io);
+            }
         }
         Session.AwaitCommit(this);
         lock (Session.Gate) EntryChanged();
@@ -267,7 +341,7 @@ internal sealed class StagingFile : StagingNode
 
     private void DropScratchIfUnneeded()
     {
-        if (_scratch is null || _handles > 0) return;
+        if (_scratch is null || _handles > 0 || _sealing) return;
         if (!_unlinked && (_changedSinceSeal || _sealAwaitsCommit)) return;
         _scratch.Delete();
         _scratch = null;

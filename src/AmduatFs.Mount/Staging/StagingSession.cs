@@ -28,7 +28,10 @@ internal sealed class StagingSession : IDisposable
         Sink = store.Sink(domain);
         Root = StagingDirectory.CreateRoot(this, store.StagingRoot(domain), IssueIno(InodeNumbers.Root(domainName, Namespace.Staging.Name)));
         _committer = new StagingCommitter(CommitRound, commitDelay, logger, $"commit {domainName}");
+        Sealer = new Sealer(logger, $"seal {domainName}");
     }
+
+    public Sealer Sealer { get; }
 
     public object Gate { get; } = new();
     public ArtifactStore Store { get; }
@@ -73,9 +76,16 @@ internal sealed class StagingSession : IDisposable
     /// <summary>Makes every sealed file and every change to the tree durable before returning.</summary>
     public void CommitNow() => _committer.CommitNow();
 
+    /// <summary>Seals every closed file still waiting for the sealer, then commits.</summary>
+    public void SealAndCommit()
+    {
+        Sealer.Drain();
+        CommitNow();
+    }
+
     public SnapshotInfo CreateSnapshot(string name)
     {
-        CommitNow();
+        SealAndCommit();
         return Namespace.Staging.Snapshot(Store, Domain, name);
     }
 
@@ -117,9 +127,14 @@ internal sealed class StagingSession : IDisposable
     /// <summary>Seals files still being written (their handles are gone with the mount) and commits everything.</summary>
     public void Shutdown()
     {
+        Sealer.Drain();
         foreach (var file in FilesWithScratch()) file.SealIfChanged();
         CommitNow();
     }
 
-    public void Dispose() => _committer.Dispose();
+    public void Dispose()
+    {
+        Sealer.Dispose();
+        _committer.Dispose();
+    }
 }
