@@ -61,6 +61,14 @@ internal sealed class MountedStore : IDisposable
 
     public string DaemonLog => File.Exists(_daemonLog) ? File.ReadAllText(_daemonLog) : "";
 
+    /// <summary>SIGTERM, as systemd or a shutdown sends it; returns the daemon's exit code.</summary>
+    public int TerminateDaemon()
+    {
+        Shell.Run("kill", "-TERM", _daemon!.Id.ToString()).Ok("kill -TERM");
+        Assert.True(_daemon.WaitForExit(TimeSpan.FromSeconds(60)), "daemon did not exit after SIGTERM");
+        return _daemon.ExitCode;
+    }
+
     public void KillDaemon()
     {
         _daemon!.Kill();

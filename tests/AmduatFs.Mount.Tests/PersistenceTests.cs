@@ -47,6 +47,16 @@ public sealed class PersistenceTests
     }
 
     [FuseFact]
+    public void SIGTERM_unmounts_cleanly_and_commits_what_was_closed()
+    {
+        using var mount = new MountedStore();
+        File.WriteAllText(Path.Combine(mount.Staging, "last words"), "written just before SIGTERM");
+        Assert.Equal(0, mount.TerminateDaemon());
+        Assert.False(AmduatFs.Fuse.FuseMounts.IsMounted(mount.MountPoint));
+        Assert.Equal("written just before SIGTERM", mount.Cli("cat", "staging/last words").Ok("cat").Stdout);
+    }
+
+    [FuseFact]
     public void Damaged_block_reads_as_EIO_and_the_log_names_it()
     {
         using var mount = new MountedStore();
