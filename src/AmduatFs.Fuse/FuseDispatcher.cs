@@ -83,6 +83,7 @@ internal sealed unsafe class FuseDispatcher(FuseFileSystem fileSystem, ILogger l
         KeepCache = (fi->Bits & FuseFileInfo.KeepCache) != 0,
         NonSeekable = (fi->Bits & FuseFileInfo.NonSeekable) != 0,
         CacheReaddir = (fi->Bits & FuseFileInfo.CacheReaddir) != 0,
+        NoFlush = (fi->Bits & FuseFileInfo.NoFlush) != 0,
     };
 
     public static FuseCaller Caller(nint request)
@@ -94,11 +95,12 @@ internal sealed unsafe class FuseDispatcher(FuseFileSystem fileSystem, ILogger l
     private static void ApplyOpenInfo(in FuseOpenInfo info, FuseFileInfo* fi)
     {
         fi->Fh = info.Handle;
-        uint bits = fi->Bits & ~(FuseFileInfo.DirectIo | FuseFileInfo.KeepCache | FuseFileInfo.NonSeekable | FuseFileInfo.CacheReaddir);
+        uint bits = fi->Bits & ~(FuseFileInfo.DirectIo | FuseFileInfo.KeepCache | FuseFileInfo.NonSeekable | FuseFileInfo.CacheReaddir | FuseFileInfo.NoFlush);
         if (info.DirectIo) bits |= FuseFileInfo.DirectIo;
         if (info.KeepCache) bits |= FuseFileInfo.KeepCache;
         if (info.NonSeekable) bits |= FuseFileInfo.NonSeekable;
         if (info.CacheReaddir) bits |= FuseFileInfo.CacheReaddir;
+        if (info.NoFlush) bits |= FuseFileInfo.NoFlush;
         fi->Bits = bits;
     }
 

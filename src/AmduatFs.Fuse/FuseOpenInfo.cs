@@ -15,4 +15,6 @@ public struct FuseOpenInfo
     /// <summary>opendir only: the kernel may cache the directory listing.</summary>
     public bool CacheReaddir;
     public bool NonSeekable;
+    /// <summary>close(2) of this open file sends no FLUSH (FOPEN_NOFLUSH): for files whose close needs no work.</summary>
+    public bool NoFlush;
 }

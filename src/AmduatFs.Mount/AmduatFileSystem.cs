@@ -143,6 +143,7 @@ public sealed class AmduatFileSystem : FuseFileSystem, IDisposable
         if (error != 0) return error;
         info.Handle = _files.Add(handle!);
         info.KeepCache = keepCache;
+        info.NoFlush = !FileModes.IsWriteAccess(info.Flags);
         return 0;
     }
 

@@ -9,6 +9,7 @@ public sealed class PosixBehaviourTests
         using var mount = new MountedStore();
         string output = Shell.Bash($"""
             cd '{mount.Staging}'
+            echo 'a longer first version' > over; echo short > over; cat over
             printf old > target; printf new > source
             mv source target; cat target; echo
             mkdir -p d1/d2 d3; printf moved > d1/d2/f; mv d1/d2 d3/; cat d3/d2/f; echo
@@ -30,6 +31,7 @@ public sealed class PosixBehaviourTests
             """);
         Assert.Equal(
             """
+            short
             new
             moved
             open data

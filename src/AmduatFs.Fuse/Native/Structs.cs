@@ -17,6 +17,7 @@ internal struct FuseFileInfo
     public const uint KeepCache = 0x4;
     public const uint NonSeekable = 0x10;
     public const uint CacheReaddir = 0x40;
+    public const uint NoFlush = 0x80;
 }
 
 /// <summary><c>struct statvfs</c> (112 bytes).</summary>

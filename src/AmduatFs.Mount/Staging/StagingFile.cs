@@ -15,6 +15,7 @@ namespace AmduatFs.Mount.Staging;
 /// </summary>
 internal sealed class StagingFile : StagingNode
 {
+    private const int OpenTruncate = 0x200;
     private static readonly Reference EmptyContent = ArtifactEncoding.ComputeReference([], null);
 
     private readonly object _io = new();
@@ -102,7 +103,15 @@ internal sealed class StagingFile : StagingNode
             if (writable)
             {
                 WaitWhileSealing();
-                EnsureScratch(copyBytes: _size);
+                bool truncate = (flags & OpenTruncate) != 0;
+                EnsureScratch(copyBytes: truncate ? 0 : _size);
+                if (truncate && _size != 0)
+                {
+                    RandomAccess.SetLength(_scratch!.Handle, 0);
+                    _size = 0;
+                    _changedSinceSeal = true;
+                    MtimeNanoseconds = CtimeNanoseconds = Now();
+                }
                 _writers++;
             }
             _handles++;
