@@ -25,9 +25,10 @@ internal sealed class CliContext
     public CliContext(ParseResult parse)
     {
         _parse = parse;
-        Loggers = LoggerFactory.Create(builder => builder
+        var minimum = parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Warning;
+        Loggers = new DeferredLoggerFactory(minimum, () => LoggerFactory.Create(builder => builder
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = null; })
-            .AddFilter(level => level >= (_parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Warning)));
+            .AddFilter(level => level >= minimum)));
         Json = parse.GetValue(JsonOption);
     }
 

@@ -15,9 +15,7 @@ public sealed record StoreConfig(int FormatVersion, ushort HashId, int ChunkAver
 
     public ChunkerParameters Chunker => ChunkerParameters.ForAverage(ChunkAverage, ChunkSeed);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, StoreConfigJson.Default.StoreConfig) + "\n";
 
     /// <exception cref="CorruptDataException">the file is not a valid config of a version we know.</exception>
     public static StoreConfig Load(string path)
@@ -25,7 +23,7 @@ public sealed record StoreConfig(int FormatVersion, ushort HashId, int ChunkAver
         StoreConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize<StoreConfig>(File.ReadAllText(path), Json);
+            config = JsonSerializer.Deserialize(File.ReadAllText(path), StoreConfigJson.Default.StoreConfig);
         }
         catch (JsonException e)
         {
@@ -48,3 +46,8 @@ public sealed record StoreConfig(int FormatVersion, ushort HashId, int ChunkAver
         catch (ArgumentException e) { throw new CorruptDataException("store config", source, e.Message); }
     }
 }
+
+/// <summary>Compile-time JSON for <see cref="StoreConfig"/>: every open reads it, and reflection-based setup cost more than the rest of a small open.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(StoreConfig))]
+internal sealed partial class StoreConfigJson : JsonSerializerContext;

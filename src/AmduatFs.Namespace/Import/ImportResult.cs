@@ -11,5 +11,5 @@ public sealed record ImportResult(TreeEntry RootEntry, long Files, long Director
     public Reference RootTree => RootEntry.Target!;
 }
 
-/// <summary>Progress of the file-storing phase; <see cref="FilesTotal"/> is known once the walk has listed everything.</summary>
+/// <summary>Progress of the file-storing phase; <see cref="FilesTotal"/> counts the files listed so far (files are stored while the walk goes on), final in the last report.</summary>
 public readonly record struct ImportProgress(long FilesStored, long FilesTotal, long BytesStored);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using AmduatFs.Core;
 using AmduatFs.Namespace.Posix;
@@ -15,13 +16,13 @@ namespace AmduatFs.Namespace;
 /// skipped with a warning; entries that vanish while importing are skipped with a warning; hard
 /// links become independent files (their content dedups).
 /// </summary>
-/// <param name="maxParallelism">files read at once; default <c>Environment.ProcessorCount * 2</c>.</param>
+/// <param name="maxParallelism">files read at once; default <c>Environment.ProcessorCount * 8</c>: cold-cache reads of small files wait on the disk, so many are kept in flight.</param>
 public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
 {
     private const int ProgressInterval = 1024;
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
-    private readonly int _parallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount * 2;
+    private readonly int _parallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount * 8;
 
     /// <summary>
     /// Walks <paramref name="directory"/> (which may itself be a symlink to a directory), stores files
@@ -39,9 +40,8 @@ public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
             rootPending = new PendingDirectory(root, PosixNames.FromNative(baseName), PosixCalls.Fstat(rootHandle, root), Xattrs.Read(root, rootHandle), null);
 
         var counts = new Counts();
-        var (directories, files) = Walk(rootPending, counts);
-
-        StoreFiles(files, sink, progress, counts);
+        var directories = new List<PendingDirectory> { rootPending };
+        StoreFilesWhileWalking(directories, sink, progress, counts);
 
         TreeEntry? rootEntry = null;
         for (int i = directories.Count - 1; i >= 0; i--)
@@ -56,24 +56,85 @@ public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
         return new ImportResult(rootEntry!, counts.Files, directories.Count, counts.Symlinks, counts.Bytes, counts.Skipped);
     }
 
-    /// <summary>Lists every directory breadth-first (so reversed, children come before parents) with one lstat per entry.</summary>
-    private (List<PendingDirectory>, List<PendingFile>) Walk(PendingDirectory root, Counts counts)
+    /// <summary>
+    /// Walks on one thread while worker threads store the files already listed, so cold-cache reads
+    /// overlap with listing and many reads are in flight at once. A directory's files are handed over
+    /// only after all its slots exist, so no worker ever writes to a slot list that is still growing.
+    /// </summary>
+    private void StoreFilesWhileWalking(List<PendingDirectory> directories, IArtifactSink sink, IProgress<ImportProgress>? progress, Counts counts)
     {
-        var directories = new List<PendingDirectory> { root };
+        using var queue = new BlockingCollection<PendingFile>();
+        using var stop = new CancellationTokenSource();
+        var failures = new ConcurrentQueue<Exception>();
+        long stored = 0;
+        void Fail(Exception e)
+        {
+            failures.Enqueue(e);
+            stop.Cancel();
+        }
+        var workers = Enumerable.Range(0, _parallelism).Select(_ => new Thread(() =>
+        {
+            try
+            {
+                foreach (var file in queue.GetConsumingEnumerable(stop.Token))
+                {
+                    var entry = StoreFile(file, sink, counts);
+                    file.Directory.Slots[file.Slot] = entry;
+                    if (entry is not null)
+                    {
+                        Interlocked.Increment(ref counts.Files);
+                        Interlocked.Add(ref counts.Bytes, (long)entry.Size);
+                    }
+                    long done = Interlocked.Increment(ref stored);
+                    if (progress is not null && done % ProgressInterval == 0)
+                        progress.Report(new ImportProgress(done, Interlocked.Read(ref counts.Listed), Interlocked.Read(ref counts.Bytes)));
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e) { Fail(e); }
+        }) { IsBackground = true, Name = "import worker" }).ToList();
+        workers.ForEach(worker => worker.Start());
+        try
+        {
+            Walk(directories, queue, counts, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        catch (Exception e) { Fail(e); }
+        finally
+        {
+            queue.CompleteAdding();
+            workers.ForEach(worker => worker.Join());
+        }
+        if (failures.TryDequeue(out var first)) ExceptionDispatchInfo.Capture(first).Throw();
+        progress?.Report(new ImportProgress(counts.Listed, counts.Listed, counts.Bytes));
+    }
+
+    /// <summary>
+    /// Lists every directory breadth-first (so reversed, children come before parents). Entries that
+    /// readdir reports as regular files are queued without an lstat: their worker opens and fstats them.
+    /// </summary>
+    private void Walk(List<PendingDirectory> directories, BlockingCollection<PendingFile> queue, Counts counts, CancellationToken stop)
+    {
         var files = new List<PendingFile>();
         for (int d = 0; d < directories.Count; d++)
         {
+            stop.ThrowIfCancellationRequested();
             var directory = directories[d];
-            foreach (string nativeName in PosixCalls.ReadDirectory(directory.Path))
+            foreach (var (nativeName, isRegularFile) in PosixCalls.ReadDirectoryEntries(directory.Path))
             {
                 string path = PosixNames.Child(directory.Path, nativeName);
+                byte[] name = PosixNames.FromNative(nativeName);
+                if (isRegularFile)
+                {
+                    files.Add(new PendingFile(directory, directory.AddSlot(null), path, name));
+                    continue;
+                }
                 var found = PosixCalls.TryLstat(path);
                 if (found is not FileStatus status)
                 {
                     Skip(counts, "'{Path}' vanished while importing; skipped", path);
                     continue;
                 }
-                byte[] name = PosixNames.FromNative(nativeName);
                 switch (status.Kind)
                 {
                     case EntryKind.File:
@@ -92,35 +153,10 @@ public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
                         break;
                 }
             }
+            Interlocked.Add(ref counts.Listed, files.Count);
+            foreach (var file in files) queue.Add(file, stop);
+            files.Clear();
         }
-        return (directories, files);
-    }
-
-    private void StoreFiles(List<PendingFile> files, IArtifactSink sink, IProgress<ImportProgress>? progress, Counts counts)
-    {
-        long stored = 0;
-        try
-        {
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, i =>
-            {
-                var file = files[i];
-                var entry = StoreFile(file, sink, counts);
-                file.Directory.Slots[file.Slot] = entry;
-                if (entry is not null)
-                {
-                    Interlocked.Increment(ref counts.Files);
-                    Interlocked.Add(ref counts.Bytes, (long)entry.Size);
-                }
-                long done = Interlocked.Increment(ref stored);
-                if (progress is not null && done % ProgressInterval == 0)
-                    progress.Report(new ImportProgress(done, files.Count, Interlocked.Read(ref counts.Bytes)));
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-        progress?.Report(new ImportProgress(files.Count, files.Count, counts.Bytes));
     }
 
     /// <summary>
@@ -186,6 +222,7 @@ public sealed class TreeImporter(ILogger? logger = null, int maxParallelism = 0)
     private sealed class Counts
     {
         public long Files;
+        public long Listed;
         public long Symlinks;
         public long Bytes;
         public long Skipped;

@@ -58,13 +58,19 @@ internal static class PosixCalls
     }
 
     /// <summary>The names in a directory except "." and "..", as native strings, in readdir order.</summary>
-    public static List<string> ReadDirectory(string path)
+    public static List<string> ReadDirectory(string path) => ReadDirectoryEntries(path).ConvertAll(entry => entry.Name);
+
+    /// <summary>
+    /// The entries of a directory except "." and "..", in readdir order, each marked when readdir's
+    /// d_type already says it is a regular file (which then needs no lstat to be recognised).
+    /// </summary>
+    public static List<(string Name, bool IsRegularFile)> ReadDirectoryEntries(string path)
     {
         var directory = Syscall.opendir(path);
         if (directory == IntPtr.Zero) throw PosixError.Exception("opendir", path);
         try
         {
-            var names = new List<string>();
+            var entries = new List<(string, bool)>();
             while (true)
             {
                 var entry = Syscall.readdir(directory);
@@ -72,9 +78,9 @@ internal static class PosixCalls
                 {
                     var errno = PosixError.Last();
                     if (errno != 0) throw PosixError.Exception("readdir", path, errno);
-                    return names;
+                    return entries;
                 }
-                if (entry.d_name is not ("." or "..")) names.Add(entry.d_name);
+                if (entry.d_name is not ("." or "..")) entries.Add((entry.d_name, entry.d_type == DirentTypeRegular));
             }
         }
         finally
@@ -82,6 +88,9 @@ internal static class PosixCalls
             Syscall.closedir(directory);
         }
     }
+
+    // DT_REG from <dirent.h>, the same on every Linux architecture.
+    private const byte DirentTypeRegular = 8;
 
     public static byte[] ReadLink(string path)
     {

@@ -1,5 +1,4 @@
 using AmduatFs.Store.Files;
-using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 using static AmduatFs.Store.Blocks.BlockLayout;
 
@@ -9,16 +8,21 @@ namespace AmduatFs.Store.Blocks;
 /// Writes one block pack file to a temporary path in large sequential writes. <see cref="Finish"/> makes
 /// the file durable and returns its id; the caller then moves it into place with
 /// <see cref="DurableFile.RenameIntoPlace"/>. Disposing an unfinished writer deletes the temporary file.
+/// Full buffers are written with O_DIRECT where the filesystem allows it, each on a background task
+/// while the next buffer fills; the unaligned tail (table and footer) is written buffered.
 /// Not thread-safe.
 /// </summary>
 internal sealed class BlockWriter : IDisposable
 {
-    private const int BufferSize = 4 << 20;
+    private const int BufferSize = 8 << 20;
 
     private readonly string _path;
     private readonly SafeFileHandle _file;
+    private readonly bool _direct;
     private readonly List<BlockChunk> _chunks = [];
-    private byte[]? _buffer;
+    private AlignedBuffer? _filling;
+    private AlignedBuffer? _spare;
+    private Task _writing = Task.CompletedTask;
     private int _buffered;
     private long _flushed;
     private bool _finished;
@@ -29,8 +33,10 @@ internal sealed class BlockWriter : IDisposable
     {
         _path = tempPath;
         _file = File.OpenHandle(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        BlockEnvelope.WriteHeader(_buffer);
+        _direct = DirectIo.TryEnable(_file);
+        _filling = new AlignedBuffer(BufferSize);
+        _spare = new AlignedBuffer(BufferSize);
+        BlockEnvelope.WriteHeader(_filling.Span);
         _buffered = Header.Length.Total;
     }
 
@@ -76,7 +82,9 @@ internal sealed class BlockWriter : IDisposable
             BlockEnvelope.WriteFooter(footer, (ulong)tableOffset, Crc32C.Compute(table));
             Write(table);
             Write(footer);
-            Flush();
+            _writing.GetAwaiter().GetResult();
+            if (_direct) DirectIo.Disable(_file);
+            RandomAccess.Write(_file, _filling!.Span[.._buffered], _flushed);
             VerifyWritten(id);
             RandomAccess.FlushToDisk(_file);
             _finished = true;
@@ -92,9 +100,13 @@ internal sealed class BlockWriter : IDisposable
 
     public void Dispose()
     {
-        if (_buffer is null) return;
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = null;
+        if (_filling is null) return;
+        // The background write may still be using a buffer: wait before freeing native memory.
+        try { _writing.Wait(); } catch (AggregateException) { }
+        _filling.Dispose();
+        _spare!.Dispose();
+        _filling = null;
+        _spare = null;
         _file.Dispose();
         if (!_finished) File.Delete(_path);
     }
@@ -110,16 +122,19 @@ internal sealed class BlockWriter : IDisposable
     {
         try
         {
-            var buffer = _buffer!;
-            if (data.Length > buffer.Length - _buffered) Flush();
-            if (data.Length >= buffer.Length)
+            while (!data.IsEmpty)
             {
-                RandomAccess.Write(_file, data, _flushed);
-                _flushed += data.Length;
-                return;
+                int room = BufferSize - _buffered;
+                if (room == 0)
+                {
+                    WriteFullBuffer();
+                    continue;
+                }
+                int take = Math.Min(room, data.Length);
+                data[..take].CopyTo(_filling!.Span[_buffered..]);
+                _buffered += take;
+                data = data[take..];
             }
-            data.CopyTo(buffer.AsSpan(_buffered));
-            _buffered += data.Length;
         }
         catch
         {
@@ -128,17 +143,21 @@ internal sealed class BlockWriter : IDisposable
         }
     }
 
-    private void Flush()
+    /// <summary>Hands the full buffer to a background write (after the previous one is done) and fills the other.</summary>
+    private void WriteFullBuffer()
     {
-        if (_buffered == 0) return;
-        RandomAccess.Write(_file, _buffer.AsSpan(0, _buffered), _flushed);
-        _flushed += _buffered;
+        _writing.GetAwaiter().GetResult();
+        var full = _filling!;
+        long offset = _flushed;
+        _writing = Task.Run(() => RandomAccess.Write(_file, full.Span, offset));
+        (_filling, _spare) = (_spare, full);
+        _flushed += BufferSize;
         _buffered = 0;
     }
 
     private void ThrowIfNotWritable()
     {
-        ObjectDisposedException.ThrowIf(_buffer is null, this);
+        ObjectDisposedException.ThrowIf(_filling is null, this);
         if (_failed) throw new InvalidOperationException($"an earlier write to block file '{_path}' failed");
     }
 }

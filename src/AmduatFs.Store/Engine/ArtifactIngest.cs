@@ -14,7 +14,9 @@ namespace AmduatFs.Store.Engine;
 /// </summary>
 internal sealed class ArtifactIngest(PendingBatch batch, FastCdc2020 chunker, ChunkerParameters parameters)
 {
-    private readonly int _bufferSize = Math.Max(8 * 1024 * 1024, 2 * parameters.Max);
+    // The chunker leaves fewer than Max bytes uncut at a window's end; they move into the carry room.
+    private readonly int _carryRoom = DirectIo.RoundUp(parameters.Max);
+    private readonly int _windowSize = DirectIo.RoundUp(Math.Max(8 * 1024 * 1024, 2 * parameters.Max));
 
     public PendingArtifact Put(DomainId domain, ReadOnlySpan<byte> bytes, uint? typeTag, ReplayState state)
     {
@@ -34,44 +36,92 @@ internal sealed class ArtifactIngest(PendingBatch batch, FastCdc2020 chunker, Ch
     public PendingArtifact PutFile(DomainId domain, SafeFileHandle file, long length, ReplayState state)
     {
         if (length <= parameters.Min) return PutSmallFile(domain, file, length, state);
-
-        using var hasher = new ArtifactHasher(null, (ulong)length);
-        var chunks = new List<ChunkLocation>();
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+        bool direct = DirectIo.TryEnable(file);
         try
         {
-            long fileOffset = 0;
-            int carried = 0;
+            return PutLargeFile(domain, file, length, state);
+        }
+        finally
+        {
+            if (direct) DirectIo.Disable(file);
+        }
+    }
+
+    /// <summary>
+    /// Reads the file in aligned windows, each read while the one before is cut, chunk-hashed and
+    /// stored; the artifact hash runs beside the chunking. Each window sits after room for the bytes
+    /// the chunker carried over from the window before, so a chunk is always contiguous.
+    /// </summary>
+    private PendingArtifact PutLargeFile(DomainId domain, SafeFileHandle file, long length, ReplayState state)
+    {
+        using var hasher = new ArtifactHasher(null, (ulong)length);
+        var chunks = new List<ChunkLocation>();
+        using var current = new AlignedBuffer(_carryRoom + _windowSize);
+        using var next = new AlignedBuffer(_carryRoom + _windowSize);
+        var reading = Task.FromResult(ReadWindow(file, current, 0, length));
+        var hashing = Task.CompletedTask;
+        long fileOffset = 0;
+        int carried = 0;
+        var (buffer, spare) = (current, next);
+        try
+        {
             while (true)
             {
-                int read = PositionalRead.ReadAt(file, buffer.AsSpan(carried, _bufferSize - carried), fileOffset);
+                int read = reading.GetAwaiter().GetResult();
                 fileOffset += read;
-                if (fileOffset > length || (read == 0 && fileOffset < length))
-                    throw new IOException($"file changed while it was read: expected {length} bytes, found {(read == 0 ? fileOffset : "more")}");
                 bool isFinal = fileOffset == length;
-                if (isFinal) EnsureNoMoreBytes(file, length);
-                int newStart = carried;
-                var hashing = read > 0 ? Task.Run(() => hasher.Append(buffer.AsSpan(newStart, read))) : Task.CompletedTask;
-                int filled = carried + read;
-                int position = 0;
-                while (position < filled)
+                if (!isFinal)
                 {
-                    int cut = chunker.FindBoundary(buffer.AsSpan(position, filled - position), isFinal);
+                    long nextOffset = fileOffset;
+                    var target = spare;
+                    reading = Task.Run(() => ReadWindow(file, target, nextOffset, length));
+                }
+                hashing = Task.Run(() => hasher.Append(buffer.Span.Slice(_carryRoom, read)));
+                int position = _carryRoom - carried;
+                int end = _carryRoom + read;
+                while (position < end)
+                {
+                    int cut = chunker.FindBoundary(buffer.Span[position..end], isFinal);
                     if (cut < 0) break;
-                    chunks.Add(StoreChunk(buffer.AsSpan(position, cut), state));
+                    chunks.Add(StoreChunk(buffer.Span.Slice(position, cut), state));
                     position += cut;
                 }
                 hashing.GetAwaiter().GetResult();
                 if (isFinal) break;
-                carried = filled - position;
-                Buffer.BlockCopy(buffer, position, buffer, 0, carried);
+                carried = end - position;
+                buffer.Span[position..end].CopyTo(spare.Span[(_carryRoom - carried).._carryRoom]);
+                (buffer, spare) = (spare, buffer);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Neither the read ahead nor the hash may outlive the buffers they use.
+            try { Task.WaitAll(reading, hashing); } catch (AggregateException) { }
         }
         return new PendingArtifact(hasher.Finish(), domain, null, (ulong)length, chunks.ToArray());
+    }
+
+    /// <summary>
+    /// Reads the window at <paramref name="offset"/> into the buffer after its carry room. Asking for more
+    /// than the file should still hold (or probing past a window that ends exactly at
+    /// <paramref name="length"/>) shows whether the file grew or shrank since its length was taken.
+    /// </summary>
+    private int ReadWindow(SafeFileHandle file, AlignedBuffer buffer, long offset, long length)
+    {
+        int expected = (int)Math.Min(_windowSize, length - offset);
+        int read = PositionalRead.ReadAt(file, buffer.Span.Slice(_carryRoom, _windowSize), offset);
+        if (read < expected)
+            throw new IOException($"file changed while it was read: expected {length} bytes, found {offset + read}");
+        if (read > expected || (offset + read == length && read == _windowSize && ProbeBeyond(file, length)))
+            throw new IOException($"file changed while it was read: it grew past {length} bytes");
+        return read;
+    }
+
+    // A window that ends exactly at the expected end cannot tell whether more follows; one aligned read can.
+    private static bool ProbeBeyond(SafeFileHandle file, long length)
+    {
+        using var probe = new AlignedBuffer(DirectIo.Alignment);
+        return RandomAccess.Read(file, probe.Span, length) != 0;
     }
 
     private PendingArtifact PutSmallFile(DomainId domain, SafeFileHandle file, long length, ReplayState state)
@@ -95,13 +145,5 @@ internal sealed class ArtifactIngest(PendingBatch batch, FastCdc2020 chunker, Ch
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(data, digest);
         return batch.StoreChunk(new Digest256(digest), data, state);
-    }
-
-    // A file that grew past the length the caller saw must fail rather than be stored truncated.
-    private static void EnsureNoMoreBytes(SafeFileHandle file, long length)
-    {
-        Span<byte> one = stackalloc byte[1];
-        if (RandomAccess.Read(file, one, length) != 0)
-            throw new IOException($"file changed while it was read: it grew past {length} bytes");
     }
 }

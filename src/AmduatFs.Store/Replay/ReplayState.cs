@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AmduatFs.Core;
 using AmduatFs.Store.Log;
@@ -27,11 +28,13 @@ internal sealed partial class ReplayState
 
     /// <summary>Admits a sealed segment whose file the caller has already verified against <paramref name="seal"/>'s hash.</summary>
     /// <exception cref="CorruptDataException">the record is invalid here, or the segment names an unknown domain or repeats a key.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per entry at open
     public void ApplySeal(ulong logseq, SegmentSeal seal, IReadOnlyList<IndexEntry> segmentEntries)
     {
         RequireNext(logseq);
         ThrowIfInvalid(logseq, Problem(seal));
         ThrowIfInvalidSegment(seal.SegmentId, segmentEntries);
+        _chunks.EnsureCapacity(_chunks.Count + segmentEntries.Count);
 
         foreach (var entry in segmentEntries)
         {
@@ -121,6 +124,7 @@ internal sealed partial class ReplayState
         if (problem is not null) throw new CorruptDataException("log record", $"logseq {logseq}", problem);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ThrowIfInvalidSegment(ulong segmentId, IReadOnlyList<IndexEntry> entries)
     {
         var keys = new HashSet<(DomainId, Reference)>(entries.Count);

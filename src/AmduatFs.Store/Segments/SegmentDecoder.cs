@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using AmduatFs.Core;
 using AmduatFs.Store.Blocks;
 using static AmduatFs.Store.Segments.SegmentLayout;
@@ -10,6 +11,8 @@ internal static class SegmentDecoder
 {
     /// <param name="segmentName">names the segment in errors, e.g. its file name or id.</param>
     /// <exception cref="CorruptDataException">the bytes are not a sound segment.</exception>
+    // Opening a store decodes every record of every segment once: compile straight to optimized code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Segment Decode(ReadOnlySpan<byte> bytes, string segmentName)
     {
         var reader = new SegmentReader(bytes, segmentName);
@@ -92,6 +95,7 @@ internal static class SegmentDecoder
         return blocks;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IndexEntry DecodeRecord(ref SegmentReader reader, Digest256[] blocks, bool[] used, int footerOffset)
     {
         int recordOffset = reader.Position;
@@ -119,20 +123,19 @@ internal static class SegmentDecoder
         bool hasTypeTag = (flags & Record.FlagHasTypeTag) != 0;
         bool tombstone = (flags & Record.FlagTombstone) != 0;
 
-        string what = $"record for {reference}";
         if (domain == DomainId.None.Value)
-            throw reader.Corrupt($"{what} has domain 0", fixedOffset + Record.Offset.Domain);
+            throw reader.Corrupt($"record for {reference} has domain 0", fixedOffset + Record.Offset.Domain);
         if (visibility > (byte)Visibility.Published)
-            throw reader.Corrupt($"{what} has visibility {visibility}; only 0 and 1 are defined", fixedOffset + Record.Offset.Visibility);
+            throw reader.Corrupt($"record for {reference} has visibility {visibility}; only 0 and 1 are defined", fixedOffset + Record.Offset.Visibility);
         if ((flags & ~Record.KnownFlags) != 0)
-            throw reader.Corrupt($"{what} has unknown flag bits 0x{flags & ~Record.KnownFlags:x2}", fixedOffset + Record.Offset.Flags);
+            throw reader.Corrupt($"record for {reference} has unknown flag bits 0x{flags & ~Record.KnownFlags:x2}", fixedOffset + Record.Offset.Flags);
         if (!hasTypeTag && typeTag != 0)
-            throw reader.Corrupt($"{what} has type_tag 0x{typeTag:x8} without the has_type_tag flag", fixedOffset + Record.Offset.TypeTag);
+            throw reader.Corrupt($"record for {reference} has type_tag 0x{typeTag:x8} without the has_type_tag flag", fixedOffset + Record.Offset.TypeTag);
         if (tombstone && (hasTypeTag || length != 0 || extentCount != 0))
-            throw reader.Corrupt($"{what} is a tombstone but has a type tag, a length or extents", fixedOffset + Record.Offset.Flags);
+            throw reader.Corrupt($"record for {reference} is a tombstone but has a type tag, a length or extents", fixedOffset + Record.Offset.Flags);
         int extentBytesLeft = footerOffset - reader.Position;
         if (extentCount > (uint)(extentBytesLeft / ExtentRecord.Length.Total))
-            throw reader.Corrupt($"{what} declares {extentCount} extents but only {extentBytesLeft} bytes remain", fixedOffset + Record.Offset.ExtentCount);
+            throw reader.Corrupt($"record for {reference} declares {extentCount} extents but only {extentBytesLeft} bytes remain", fixedOffset + Record.Offset.ExtentCount);
 
         var extents = new Extent[extentCount];
         ulong sum = 0;
@@ -144,17 +147,17 @@ internal static class SegmentDecoder
             uint chunkOffset = BinaryPrimitives.ReadUInt32LittleEndian(extent.Slice(ExtentRecord.Offset.ChunkOffset, ExtentRecord.Length.Offset));
             uint chunkLength = BinaryPrimitives.ReadUInt32LittleEndian(extent.Slice(ExtentRecord.Offset.ChunkLength, ExtentRecord.Length.ChunkLength));
             if (blockIndex >= (uint)blocks.Length)
-                throw reader.Corrupt($"{what}: extent {i} names block {blockIndex} of {blocks.Length}", extentOffset + ExtentRecord.Offset.BlockIndex);
+                throw reader.Corrupt($"record for {reference}: extent {i} names block {blockIndex} of {blocks.Length}", extentOffset + ExtentRecord.Offset.BlockIndex);
             if (chunkOffset < BlockLayout.Header.Length.Total)
-                throw reader.Corrupt($"{what}: extent {i} starts at block offset {chunkOffset}, inside the block header", extentOffset + ExtentRecord.Offset.ChunkOffset);
+                throw reader.Corrupt($"record for {reference}: extent {i} starts at block offset {chunkOffset}, inside the block header", extentOffset + ExtentRecord.Offset.ChunkOffset);
             if (chunkLength == 0)
-                throw reader.Corrupt($"{what}: extent {i} has length 0", extentOffset + ExtentRecord.Offset.ChunkLength);
+                throw reader.Corrupt($"record for {reference}: extent {i} has length 0", extentOffset + ExtentRecord.Offset.ChunkLength);
             used[blockIndex] = true;
             sum += chunkLength;
             extents[i] = new Extent(new Digest256(extent.Slice(ExtentRecord.Offset.Chunk, ExtentRecord.Length.Chunk)), blocks[blockIndex], chunkOffset, chunkLength);
         }
         if (sum != length)
-            throw reader.Corrupt($"{what} has length {length} but its extents hold {sum} bytes", fixedOffset + Record.Offset.ArtifactLength);
+            throw reader.Corrupt($"record for {reference} has length {length} but its extents hold {sum} bytes", fixedOffset + Record.Offset.ArtifactLength);
 
         return new IndexEntry(reference, new DomainId(domain), (Visibility)visibility, new DomainId(crossDomainSource),
             hasTypeTag ? typeTag : null, length, tombstone, extents);

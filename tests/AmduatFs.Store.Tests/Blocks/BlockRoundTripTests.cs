@@ -15,8 +15,8 @@ public sealed class BlockRoundTripTests : IDisposable
     private static byte[][] SampleChunks()
     {
         var random = new Random(7);
-        // The 5 MiB chunk is larger than the writer's buffer, so the direct-write path is used too.
-        return new[] { 1, 100, 5 << 20, 3, 70_000 }.Select(n => { var b = new byte[n]; random.NextBytes(b); return b; }).ToArray();
+        // The writer fills 8 MiB buffers: the 9 MiB chunk spans two, and the block ends in a third.
+        return new[] { 1, 100, 9 << 20, 3, 70_000, 8 << 20 }.Select(n => { var b = new byte[n]; random.NextBytes(b); return b; }).ToArray();
     }
 
     [Fact]
