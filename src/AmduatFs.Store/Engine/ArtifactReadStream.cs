@@ -6,18 +6,21 @@ namespace AmduatFs.Store.Engine;
 /// <summary>
 /// A read-only, seekable view of an artifact's bytes. Each chunk is read at its extent (never the
 /// whole block) and checked against its SHA-256 before any of its bytes are returned. While reads move
-/// forward chunk by chunk, the next chunk is read and checked in the background, so disk and hash overlap.
+/// forward chunk by chunk, the next <see cref="ReadAhead"/> chunks are read and checked in the background,
+/// so disk, hashing on both cores and the caller's copying overlap.
 /// </summary>
 internal sealed class ArtifactReadStream : Stream
 {
     private readonly IndexEntry _entry;
     private readonly BlockCache _blocks;
     private readonly ulong[] _starts;
+    private const int ReadAhead = 3;
+
+    private readonly Queue<(int Index, byte[] Buffer, Task Read)> _ahead = new();
+    private readonly Stack<byte[]> _spares = new();
+    private readonly int _bufferSize;
     private byte[] _chunk;
-    private byte[] _spare;
     private int _chunkIndex = -1;
-    private Task? _prefetch;
-    private int _prefetchIndex = -1;
     private long _position;
 
     public ArtifactReadStream(IndexEntry entry, BlockCache blocks)
@@ -33,8 +36,8 @@ internal sealed class ArtifactReadStream : Stream
             start += entry.Extents[i].Length;
             largest = Math.Max(largest, entry.Extents[i].Length);
         }
-        _chunk = largest == 0 ? [] : ArrayPool<byte>.Shared.Rent((int)largest);
-        _spare = [];
+        _bufferSize = (int)largest;
+        _chunk = largest == 0 ? [] : ArrayPool<byte>.Shared.Rent(_bufferSize);
     }
 
     public override bool CanRead => true;
@@ -72,45 +75,51 @@ internal sealed class ArtifactReadStream : Stream
     {
         if (index == _chunkIndex) return;
         bool sequential = index == _chunkIndex + 1;
-        if (_prefetch is not null && _prefetchIndex == index)
+        _chunkIndex = -1;
+        if (_ahead.Count > 0 && _ahead.Peek().Index == index)
         {
-            TakePrefetched();
+            var (_, buffer, read) = _ahead.Dequeue();
+            try
+            {
+                read.GetAwaiter().GetResult();
+            }
+            catch
+            {
+                _spares.Push(buffer);
+                throw;
+            }
+            _spares.Push(_chunk);
+            _chunk = buffer;
         }
         else
         {
-            AbandonPrefetch();
-            _chunkIndex = -1;
+            AbandonReadAhead();
             ReadChunk(index, _chunk);
-            _chunkIndex = index;
         }
-        if (sequential && index + 1 < _starts.Length) StartPrefetch(index + 1);
+        _chunkIndex = index;
+        if (sequential || index == 0) TopUpReadAhead(index);
     }
 
-    private void TakePrefetched()
+    private void TopUpReadAhead(int current)
     {
-        var prefetch = _prefetch!;
-        _prefetch = null;
-        _chunkIndex = -1;
-        prefetch.GetAwaiter().GetResult();
-        (_chunk, _spare) = (_spare, _chunk);
-        _chunkIndex = _prefetchIndex;
+        int next = _ahead.Count > 0 ? _ahead.Last().Index + 1 : current + 1;
+        while (_ahead.Count < ReadAhead && next < _starts.Length)
+        {
+            int index = next++;
+            var buffer = _spares.Count > 0 ? _spares.Pop() : ArrayPool<byte>.Shared.Rent(_bufferSize);
+            _ahead.Enqueue((index, buffer, Task.Run(() => ReadChunk(index, buffer))));
+        }
     }
 
-    private void StartPrefetch(int index)
+    private void AbandonReadAhead()
     {
-        if (_spare.Length == 0) _spare = ArrayPool<byte>.Shared.Rent(_chunk.Length);
-        var buffer = _spare;
-        _prefetchIndex = index;
-        _prefetch = Task.Run(() => ReadChunk(index, buffer));
-    }
-
-    private void AbandonPrefetch()
-    {
-        var prefetch = _prefetch;
-        _prefetch = null;
-        if (prefetch is null) return;
-        try { prefetch.GetAwaiter().GetResult(); }
-        catch (CorruptDataException) { /* reported if that chunk is ever read in the foreground */ }
+        while (_ahead.Count > 0)
+        {
+            var (_, buffer, read) = _ahead.Dequeue();
+            try { read.GetAwaiter().GetResult(); }
+            catch (CorruptDataException) { /* reported if that chunk is ever read in the foreground */ }
+            _spares.Push(buffer);
+        }
     }
 
     private void ReadChunk(int index, byte[] destination)
@@ -146,10 +155,10 @@ internal sealed class ArtifactReadStream : Stream
     {
         if (disposing)
         {
-            AbandonPrefetch();
+            AbandonReadAhead();
             if (_chunk.Length > 0) ArrayPool<byte>.Shared.Return(_chunk);
-            if (_spare.Length > 0) ArrayPool<byte>.Shared.Return(_spare);
-            _chunk = _spare = [];
+            while (_spares.Count > 0) ArrayPool<byte>.Shared.Return(_spares.Pop());
+            _chunk = [];
         }
         base.Dispose(disposing);
     }
