@@ -29,7 +29,8 @@ internal sealed unsafe class FuseDispatcher(FuseFileSystem fileSystem, ILogger l
     {
         try { FuseLog.OperationThrew(Logger, operation, node, exception); }
         catch { /* a throwing logger must not take the process down */ }
-        return Errno.EIO;
+        // On Linux, .NET gives an IOException from a failed system call the raw errno as HResult (ENOSPC, EDQUOT ...).
+        return exception is IOException { HResult: > 0 and < 4096 } io ? io.HResult : Errno.EIO;
     }
 
     public int Invalid(string operation, ulong node, long result)

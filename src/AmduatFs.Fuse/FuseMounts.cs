@@ -11,6 +11,10 @@ public static class FuseMounts
     /// <summary>Whether a FUSE filesystem is mounted at the path (from /proc/self/mountinfo; true for stale mounts too).</summary>
     public static bool IsMounted(string path) => MountTable.FindFuse(MountTable.Canonical(path)) is not null;
 
+    /// <summary>The FUSE mount at the path (the most recent one), also when its daemon is gone; null when there is none.</summary>
+    public static FuseMountInfo? Find(string path) =>
+        MountTable.FindFuse(MountTable.Canonical(path)) is { } entry ? new FuseMountInfo(entry.MountPoint, entry.FsType, entry.Source) : null;
+
     /// <summary>
     /// Unmounts the FUSE filesystem at the path, if any. Lazy (the default) detaches it at once and lets users still
     /// inside finish; it never waits on the daemon, so it works on stale mounts. As root this is umount2, otherwise

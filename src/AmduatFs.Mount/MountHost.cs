@@ -37,7 +37,7 @@ public static class MountHost
     /// <exception cref="TimeoutException">the daemon did not finish in time.</exception>
     public static void Unmount(string mountPoint, TimeSpan wait)
     {
-        string store = MountTable.SourceOf(mountPoint)
+        string store = StoreMountedAt(mountPoint)
             ?? throw new InvalidOperationException($"no AmduatFs mount at {Path.GetFullPath(mountPoint)}");
         FuseMounts.Unmount(mountPoint, lazy: true);
         var deadline = DateTime.UtcNow + wait;
@@ -48,6 +48,12 @@ public static class MountHost
             Thread.Sleep(50);
         }
     }
+
+    /// <summary>The store directory served at <paramref name="mountPoint"/> (the mount's source), or null when no AmduatFs is mounted there.</summary>
+    public static string? StoreMountedAt(string mountPoint) =>
+        FuseMounts.Find(mountPoint) is { FileSystemType: FileSystemType } mount ? mount.Source : null;
+
+    private const string FileSystemType = "fuse.amduatfs";
 
     private static bool WriterHolds(string lockPath)
     {

@@ -33,7 +33,7 @@ public sealed class MountHelperTests
         try
         {
             Shell.Bash($"AMDUATFS_BIN='{wrapper}' mount -t fuse.amduatfs '{store.Store}' '{store.MountPoint}' -o allow_other,noatime,nodev");
-            Assert.Equal(store.Store, MountTable.SourceOf(store.MountPoint));
+            Assert.Equal(store.Store, MountHost.StoreMountedAt(store.MountPoint));
             Assert.Contains("allow_other", File.ReadAllLines("/proc/self/mountinfo").Single(l => l.Contains(" " + store.MountPoint + " ")));
             File.WriteAllText(Path.Combine(store.MountPoint, "local", "staging", "f"), "via mount(8)");
             store.Cli("umount", store.MountPoint).Ok("umount");

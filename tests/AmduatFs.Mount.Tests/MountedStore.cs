@@ -14,8 +14,10 @@ internal sealed class MountedStore : IDisposable
     private Process? _daemon;
     private string _daemonLog = "";
 
-    public MountedStore()
+    /// <param name="store">where the store lives (default: inside this fixture's temporary directory).</param>
+    public MountedStore(string? store = null)
     {
+        Store = store ?? Path.Combine(Root, "store");
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(MountPoint);
         Cli("init").Ok("init");
@@ -23,7 +25,7 @@ internal sealed class MountedStore : IDisposable
     }
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "amduatfs-mount-" + Guid.NewGuid().ToString("N")[..10]);
-    public string Store => Path.Combine(Root, "store");
+    public string Store { get; }
     public string MountPoint => Path.Combine(Root, "mnt");
     public string Staging => Path.Combine(MountPoint, "local", "staging");
     public string Snapshots => Path.Combine(MountPoint, "local", "snapshots");
@@ -41,7 +43,7 @@ internal sealed class MountedStore : IDisposable
         info.Environment["LOG"] = _daemonLog;
         _daemon = Process.Start(info)!;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (MountTable.SourceOf(MountPoint) is null)
+        while (MountHost.StoreMountedAt(MountPoint) is null)
         {
             if (_daemon.HasExited) throw new InvalidOperationException($"daemon exited {_daemon.ExitCode}: {File.ReadAllText(_daemonLog)}");
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"not mounted in time: {File.ReadAllText(_daemonLog)}");

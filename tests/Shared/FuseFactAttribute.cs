@@ -5,7 +5,8 @@ namespace AmduatFs.TestSupport;
 /// <summary>A test that needs a real FUSE mount; reported as skipped, with the reason, where FUSE cannot work.</summary>
 public sealed class FuseFactAttribute : FactAttribute
 {
-    private static readonly string? Unavailable = Probe();
+    /// <summary>Why FUSE cannot be used here, or null.</summary>
+    public static readonly string? Unavailable = Probe();
 
     public FuseFactAttribute()
     {

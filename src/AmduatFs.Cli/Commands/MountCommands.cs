@@ -59,7 +59,7 @@ internal static class MountCommands
         start.Environment["AMDUATFS_MOUNT_LOG"] = log;
         using var daemon = Process.Start(start) ?? throw new IOException("could not start the mount daemon");
         var deadline = DateTime.UtcNow + StartWait;
-        while (MountTable.SourceOf(target) is null)
+        while (MountHost.StoreMountedAt(target) is null)
         {
             if (daemon.HasExited)
                 throw new IOException($"the mount daemon exited with code {daemon.ExitCode}; see {log}: {LastLine(log)}");

@@ -3,7 +3,7 @@ using System.Text;
 namespace AmduatFs.Fuse.Native;
 
 /// <summary>One line of /proc/self/mountinfo.</summary>
-internal sealed record MountTableEntry(string MountPoint, string Device, string FsType)
+internal sealed record MountTableEntry(string MountPoint, string Device, string FsType, string Source)
 {
     public bool IsFuse => FsType == "fuse" || FsType.StartsWith("fuse.", StringComparison.Ordinal);
 }
@@ -21,8 +21,8 @@ internal static class MountTable
             // id parent major:minor root mountpoint options [optional...] - fstype source superoptions
             string[] fields = line.Split(' ');
             int separator = Array.IndexOf(fields, "-", 6);
-            if (fields.Length < 7 || separator < 0 || separator + 1 >= fields.Length) continue;
-            yield return new MountTableEntry(Unescape(fields[4]), fields[2], fields[separator + 1]);
+            if (fields.Length < 7 || separator < 0 || separator + 2 >= fields.Length) continue;
+            yield return new MountTableEntry(Unescape(fields[4]), fields[2], fields[separator + 1], Unescape(fields[separator + 2]));
         }
     }
 
@@ -53,7 +53,12 @@ internal static class MountTable
                 bytes.Add(Convert.ToByte(field.Substring(i + 1, 3), 8));
                 i += 3;
             }
-            else bytes.AddRange(Encoding.UTF8.GetBytes(field[i].ToString()));
+            else
+            {
+                int length = char.IsSurrogatePair(field, i) ? 2 : 1;
+                bytes.AddRange(Encoding.UTF8.GetBytes(field.Substring(i, length)));
+                i += length - 1;
+            }
         }
         return Encoding.UTF8.GetString(bytes.ToArray());
     }

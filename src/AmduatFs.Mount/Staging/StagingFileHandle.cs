@@ -7,6 +7,7 @@ namespace AmduatFs.Mount.Staging;
 /// <summary>One open(2) of a staging file.</summary>
 internal sealed class StagingFileHandle(StagingFile file, bool writable) : OpenFile
 {
+    private readonly object _gate = new();
     private ArtifactOpenFile? _sealed;
     private Reference? _sealedRef;
 
@@ -15,7 +16,7 @@ internal sealed class StagingFileHandle(StagingFile file, bool writable) : OpenF
     public int ReadSealed(Reference content, long offset, Span<byte> buffer, out int bytesRead)
     {
         ArtifactOpenFile reader;
-        lock (this)
+        lock (_gate)
         {
             if (_sealed is null || _sealedRef != content)
             {
@@ -48,7 +49,7 @@ internal sealed class StagingFileHandle(StagingFile file, bool writable) : OpenF
 
     public override void Release()
     {
-        lock (this) _sealed?.Release();
+        lock (_gate) _sealed?.Release();
         file.Released(writable);
     }
 }
