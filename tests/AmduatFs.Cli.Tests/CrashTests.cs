@@ -69,5 +69,57 @@ public sealed class CrashTests
         Assert.Equal(0, CliRunner.Run(store, "verify", "--read-data").ExitCode);
     }
 
+    [Fact]
+    public void Killing_imports_at_random_moments_keeps_every_acknowledged_import_whole()
+    {
+        using var dir = new TempDir();
+        string store = dir.Sub("store");
+        CliRunner.Run(store, "init").Ok();
+        var random = new Random(20261122);
+        string source = dir.Sub("tree");
+        for (int d = 0; d < 4; d++)
+        {
+            Directory.CreateDirectory(Path.Combine(source, $"d{d}"));
+            for (int f = 0; f < 60; f++)
+            {
+                var bytes = new byte[random.Next(0, d == 3 && f < 2 ? 3 << 20 : 20_000)];
+                random.NextBytes(bytes);
+                File.WriteAllBytes(Path.Combine(source, $"d{d}", $"f{f}"), bytes);
+            }
+        }
+        string ack = dir.Sub("ack");
+        var acknowledged = new List<string>();
+        for (int iteration = 0; iteration < 8; iteration++)
+        {
+            File.WriteAllText(ack, "");
+            string script = $"for i in $(seq 0 20); do t=copy-{iteration}-$i; " +
+                            $"dotnet {EscapeForBash(CliRunner.CliDll)} --store {EscapeForBash(store)} import --to /$t {EscapeForBash(source)} >/dev/null || exit 1; " +
+                            $"echo $t >> {EscapeForBash(ack)}; done";
+            var info = new ProcessStartInfo("bash") { UseShellExecute = false };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(script);
+            using (var process = Process.Start(info)!)
+            {
+                bool exited = process.WaitForExit(random.Next(300, 2500));
+                if (!exited) process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                if (exited) Assert.True(process.ExitCode == 0, "import loop failed before the kill");
+            }
+            acknowledged.AddRange(File.ReadAllText(ack).Split('\n')[..^1]);
+
+            var verify = CliRunner.Run(store, "verify", "--read-data");
+            Assert.True(verify.ExitCode == 0, $"iteration {iteration}: verify exited {verify.ExitCode}: {verify.Text} {verify.Stderr}");
+            if (acknowledged.Count == 0) continue;
+            string staged = CliRunner.Run(store, "ls", "staging").Ok().Text;
+            foreach (var copy in acknowledged) Assert.Contains(copy, staged);
+            string restored = dir.Sub($"restored-{iteration}");
+            CliRunner.Run(store, "restore", $"staging/{acknowledged[^1]}", restored).Ok();
+            var diff = Process.Start(new ProcessStartInfo("diff", ["-r", source, restored]) { UseShellExecute = false })!;
+            diff.WaitForExit();
+            Assert.True(diff.ExitCode == 0, $"iteration {iteration}: {acknowledged[^1]} does not restore identically");
+        }
+        Assert.NotEmpty(acknowledged);
+    }
+
     private static string EscapeForBash(string s) => "'" + s.Replace("'", "'\\''") + "'";
 }
