@@ -115,9 +115,18 @@ internal sealed class PendingBatch(StoreLayout layout, int blockTargetSize) : ID
     {
         var writer = _open!;
         _open = null;
-        // Finishing fsyncs the block; overlapping that with filling the next one keeps the disk busy.
+        // Finishing fsyncs the block; overlapping that with filling the next one keeps the disk busy. At most one
+        // block finishes at a time, so a fast writer cannot pile up finishing blocks and their 16 MiB of buffers each.
+        if (_blocks.Count > 0) WaitQuietly(_blocks[^1].Finished);
         _blocks.Add((_openPath!, Task.Run(() => { using (writer) return writer.Finish(); })));
         _openPath = null;
+    }
+
+    /// <summary>Waits for a block to finish; its failure is reported where the batch is sealed.</summary>
+    private static void WaitQuietly(Task task)
+    {
+        try { task.Wait(); }
+        catch (AggregateException) { }
     }
 
     public void Dispose() => Clear();

@@ -34,7 +34,7 @@ internal sealed partial class ReplayState
         RequireNext(logseq);
         ThrowIfInvalid(logseq, Problem(seal));
         ThrowIfInvalidSegment(seal.SegmentId, segmentEntries);
-        _chunks.EnsureCapacity(_chunks.Count + segmentEntries.Count);
+        GrowChunkMap(_chunks.Count + segmentEntries.Count);
 
         foreach (var entry in segmentEntries)
         {
@@ -48,6 +48,13 @@ internal sealed partial class ReplayState
         _segmentIds.Add(seal.SegmentId);
         _maxSegmentId = Math.Max(_maxSegmentId, seal.SegmentId);
         LastLogseq = logseq;
+    }
+
+    /// <summary>Room for <paramref name="needed"/> chunks in one resize, growing at least twofold so that many small commits stay linear.</summary>
+    private void GrowChunkMap(int needed)
+    {
+        int capacity = _chunks.EnsureCapacity(0);
+        if (needed > capacity) _chunks.EnsureCapacity(Math.Max(needed, 2 * capacity));
     }
 
     /// <summary>Applies any record but a segment seal (which needs the segment's entries: <see cref="ApplySeal"/>).</summary>
