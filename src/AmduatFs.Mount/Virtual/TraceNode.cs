@@ -8,24 +8,10 @@ namespace AmduatFs.Mount.Virtual;
 
 /// <summary><c>.trace/REF/</c>: what is known of how an artifact came to be. Lookup only, like <c>.by-id</c>.</summary>
 internal sealed class TraceNode(MountContext context, DomainId domain, string domainName)
-    : VirtualDirectory(context, InodeNumbers.Root(domainName, ".trace"))
+    : LookupOnlyDirectory(context, domain, InodeNumbers.Root(domainName, ".trace"))
 {
-    public override double NegativeCacheSeconds => MountTimeouts.Mutable;
-
-    public override int Lookup(ReadOnlySpan<byte> name, out Node? child)
-    {
-        child = null;
-        if (!Reference.TryParse(Encoding.ASCII.GetString(name), out var reference)) return Errno.ENOENT;
-        if (!Context.Store.View(domain).TryGetEntry(reference, out _)) return Errno.ENOENT;
-        child = new TraceDirectory(Context, domain, domainName, reference);
-        return 0;
-    }
-
-    public override int List(out ListingEntry[] entries)
-    {
-        entries = [];
-        return 0;
-    }
+    protected override Node ChildFor(ReadOnlySpan<byte> name, Reference reference, IndexEntry entry, IArtifactSource view) =>
+        new TraceDirectory(Context, Domain, domainName, reference);
 }
 
 /// <summary>The trace of one artifact: an <c>ingest</c> file naming where the artifact was recorded.</summary>

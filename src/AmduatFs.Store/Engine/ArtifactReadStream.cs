@@ -97,7 +97,7 @@ internal sealed class ArtifactReadStream : Stream
             ReadChunk(index, _chunk);
         }
         _chunkIndex = index;
-        if (sequential || index == 0) TopUpReadAhead(index);
+        if (sequential) TopUpReadAhead(index);
     }
 
     private void TopUpReadAhead(int current)
