@@ -30,6 +30,13 @@ internal struct EntryHistory
         _newest = entry;
     }
 
+    /// <summary>Every entry with its seal logseq, oldest first.</summary>
+    public readonly IEnumerable<(ulong Seal, IndexEntry Entry)> All()
+    {
+        foreach (var older in _older ?? []) yield return older;
+        yield return (_newestSeal, _newest);
+    }
+
     /// <summary>The entry of the newest seal at or before <paramref name="position"/>, tombstone entries included.</summary>
     public readonly IndexEntry? At(ulong position)
     {

@@ -40,7 +40,7 @@ internal sealed partial class ReplayState
     }
 
     /// <summary>Where an already sealed chunk is stored (the first extent sealed for it), for dedup.</summary>
-    public bool TryFindChunk(Digest256 chunk, out Extent extent) => _chunks.TryGetValue(chunk, out extent);
+    public bool TryFindChunk(Digest256 chunk, out Extent extent) => ChunkMap().TryGetValue(chunk, out extent);
 
     /// <summary>The domain's snapshots anchored at or before <paramref name="position"/>, oldest first.</summary>
     public IReadOnlyList<SnapshotInfo> Snapshots(DomainId domain, ulong position) =>

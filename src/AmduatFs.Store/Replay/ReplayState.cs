@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AmduatFs.Core;
 using AmduatFs.Store.Log;
+using AmduatFs.Store.Segments;
 
 namespace AmduatFs.Store.Replay;
 
@@ -19,7 +20,8 @@ internal sealed partial class ReplayState
     private readonly List<SnapshotInfo> _snapshots = [];
     private readonly List<SealedSegment> _segments = [];
     private readonly HashSet<ulong> _segmentIds = [];
-    private readonly Dictionary<Digest256, Extent> _chunks = [];
+    private readonly object _chunkMapGate = new();
+    private Dictionary<Digest256, Extent>? _chunks;
     private ulong _maxSnapshotId;
     private ulong _maxSegmentId;
     private uint _maxDomainId;
@@ -34,15 +36,17 @@ internal sealed partial class ReplayState
         RequireNext(logseq);
         ThrowIfInvalid(logseq, Problem(seal));
         ThrowIfInvalidSegment(seal.SegmentId, segmentEntries);
-        GrowChunkMap(_chunks.Count + segmentEntries.Count);
-
         foreach (var entry in segmentEntries)
         {
             var domain = _domains[entry.Domain];
             ref var history = ref CollectionsMarshal.GetValueRefOrAddDefault(domain.Entries, entry.Reference, out bool seen);
             if (seen) history.Shadow(logseq, entry);
             else history = new EntryHistory(logseq, entry);
-            foreach (var extent in entry.Extents) _chunks.TryAdd(extent.Chunk, extent);
+        }
+        if (_chunks is { } chunks)
+        {
+            GrowChunkMap(chunks, chunks.Count + segmentEntries.Count);
+            AddChunks(chunks, segmentEntries.Order(IndexKeyComparer.Instance));
         }
         _segments.Add(new SealedSegment(seal.SegmentId, seal.SegmentHash, logseq));
         _segmentIds.Add(seal.SegmentId);
@@ -51,10 +55,40 @@ internal sealed partial class ReplayState
     }
 
     /// <summary>Room for <paramref name="needed"/> chunks in one resize, growing at least twofold so that many small commits stay linear.</summary>
-    private void GrowChunkMap(int needed)
+    private static void GrowChunkMap(Dictionary<Digest256, Extent> chunks, int needed)
     {
-        int capacity = _chunks.EnsureCapacity(0);
-        if (needed > capacity) _chunks.EnsureCapacity(Math.Max(needed, 2 * capacity));
+        int capacity = chunks.EnsureCapacity(0);
+        if (needed > capacity) chunks.EnsureCapacity(Math.Max(needed, 2 * capacity));
+    }
+
+    /// <summary>
+    /// The dedup map (chunk → the first extent sealed for it), built on the first lookup: only writers need
+    /// it, so opening a store to read (a mount of snapshots, verify, restore) never holds it in memory.
+    /// Safe to call from concurrent readers; seals, which extend it, are exclusive.
+    /// </summary>
+    private Dictionary<Digest256, Extent> ChunkMap()
+    {
+        var map = Volatile.Read(ref _chunks);
+        if (map is not null) return map;
+        lock (_chunkMapGate)
+        {
+            if (_chunks is not null) return _chunks;
+            var sealedEntries = _domains.Values.SelectMany(d => d.Entries.Values).SelectMany(h => h.All()).ToList();
+            sealedEntries.Sort((a, b) => a.Seal != b.Seal ? a.Seal.CompareTo(b.Seal) : IndexKeyComparer.Instance.Compare(a.Entry, b.Entry));
+            map = new Dictionary<Digest256, Extent>(sealedEntries.Count);
+            AddChunks(map, sealedEntries.Select(e => e.Entry));
+            Volatile.Write(ref _chunks, map);
+            return map;
+        }
+    }
+
+    /// <summary>Adds extents in seal order and, within a seal, in segment (key) order: the first one recorded stays.</summary>
+    private static void AddChunks(Dictionary<Digest256, Extent> chunks, IEnumerable<IndexEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            foreach (var extent in entry.Extents) chunks.TryAdd(extent.Chunk, extent);
+        }
     }
 
     /// <summary>Applies any record but a segment seal (which needs the segment's entries: <see cref="ApplySeal"/>).</summary>

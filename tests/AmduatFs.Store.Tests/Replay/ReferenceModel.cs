@@ -54,7 +54,10 @@ internal sealed class ReferenceModel(IReadOnlyList<Step> steps, ulong position)
             .Select(t => new TombstoneInfo(t.Logseq, domain, t.Payload.Reference, LiftOf(t.Logseq)))
             .ToArray();
 
-    /// <summary>The first sealed extent of a chunk (dedup answers from every sealed segment).</summary>
+    /// <summary>
+    /// The first sealed extent of a chunk (dedup answers from every sealed segment): by seal, and within a seal in
+    /// the order a segment file keeps its records (domain, then reference).
+    /// </summary>
     public Extent? Chunk(Digest256 chunk) =>
-        _upto.OfType<SealStep>().SelectMany(s => s.Entries).SelectMany(e => e.Extents).Where(x => x.Chunk == chunk).Select(x => (Extent?)x).FirstOrDefault();
+        _upto.OfType<SealStep>().SelectMany(s => s.Entries.OrderBy(e => e.Domain.Value).ThenBy(e => e.Reference)).SelectMany(e => e.Extents).Where(x => x.Chunk == chunk).Select(x => (Extent?)x).FirstOrDefault();
 }

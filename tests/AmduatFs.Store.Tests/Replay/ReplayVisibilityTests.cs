@@ -130,6 +130,23 @@ public sealed class ReplayVisibilityTests
     }
 
     [Fact]
+    public void Dedup_map_built_at_the_first_lookup_keeps_the_first_sealed_extent_and_follows_later_seals()
+    {
+        var state = TwoDomains();
+        state.ApplySeal(3, Seal(1), [Entry(Local, Ref(2), "shared", offset: 200)]);
+        state.ApplySeal(4, Seal(2), [Entry(Other, Ref(1), "shared", offset: 100)]);
+
+        Assert.True(state.TryFindChunk(Digest("shared"), out var extent));
+        Assert.Equal(200u, extent.Offset);
+
+        state.ApplySeal(5, Seal(3), [Entry(Local, Ref(3), "later", offset: 300), Entry(Local, Ref(4), "shared", offset: 400)]);
+        Assert.True(state.TryFindChunk(Digest("later"), out extent));
+        Assert.Equal(300u, extent.Offset);
+        Assert.True(state.TryFindChunk(Digest("shared"), out extent));
+        Assert.Equal(200u, extent.Offset);
+    }
+
+    [Fact]
     public void Staging_root_is_the_latest_at_each_position()
     {
         var state = TwoDomains();
