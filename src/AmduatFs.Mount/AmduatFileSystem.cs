@@ -255,6 +255,7 @@ public sealed class AmduatFileSystem : FuseFileSystem, IDisposable
     public override int GetXattr(ulong node, ReadOnlySpan<byte> name, out byte[] value)
     {
         value = [];
+        if (UnsupportedXattrs.Contains(name)) return Errno.EOPNOTSUPP;
         return _nodes.Get(node) is { } n ? n.GetXattr(name, out value) : Errno.ENOENT;
     }
 

@@ -11,7 +11,6 @@ internal abstract class StagingNode(StagingSession session, StagingDirectory? pa
 {
     private const int XattrCreate = 1;
     private const int XattrReplace = 2;
-    private static readonly byte[] SystemNamespace = "system."u8.ToArray();
 
     protected StagingSession Session { get; } = session;
     public StagingDirectory? Parent { get; set; } = parent;
@@ -102,7 +101,7 @@ internal abstract class StagingNode(StagingSession session, StagingDirectory? pa
     public override int SetXattr(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int flags)
     {
         if (AmduatXattrs.IsReserved(name)) return Errno.EPERM;
-        if (name.StartsWith(SystemNamespace)) return Errno.EOPNOTSUPP;
+        if (UnsupportedXattrs.Contains(name)) return Errno.EOPNOTSUPP;
         lock (Session.Gate)
         {
             int i = FindXattr(name);
@@ -120,6 +119,7 @@ internal abstract class StagingNode(StagingSession session, StagingDirectory? pa
     public override int RemoveXattr(ReadOnlySpan<byte> name)
     {
         if (AmduatXattrs.IsReserved(name)) return Errno.EPERM;
+        if (UnsupportedXattrs.Contains(name)) return Errno.EOPNOTSUPP;
         lock (Session.Gate)
         {
             int i = FindXattr(name);

@@ -1,6 +1,7 @@
 using System.Text;
 using AmduatFs.Core;
 using AmduatFs.Fuse;
+using AmduatFs.Mount.Nodes;
 
 namespace AmduatFs.Mount.Trees;
 
@@ -28,12 +29,13 @@ internal static class AmduatXattrs
         return text is null ? Errno.ENODATA : 0;
     }
 
-    /// <summary>The listxattr form of stored attributes: each name followed by a NUL.</summary>
+    /// <summary>The listxattr form of stored attributes the mount supports: each name followed by a NUL.</summary>
     public static byte[] NameList(IEnumerable<byte[]> names)
     {
         var list = new List<byte>();
         foreach (var name in names)
         {
+            if (UnsupportedXattrs.Contains(name)) continue;
             list.AddRange(name);
             list.Add(0);
         }
