@@ -239,6 +239,25 @@ public sealed unsafe class FuseSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Puts <paramref name="data"/> into the kernel's page cache of <paramref name="node"/> at <paramref name="offset"/>
+    /// (growing its cached size to cover it), so reads of that range need no request. Safe inside a request handler
+    /// (e.g. while answering an open of that node). Returns 0 or a positive errno (ENOENT when the kernel no longer
+    /// has the node).
+    /// </summary>
+    public int NotifyStore(ulong node, long offset, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            var buffers = new FuseBufVec { Count = 1, Buffer = new FuseBuf { Size = (nuint)data.Length, Mem = p, Fd = -1 } };
+            lock (_gate)
+            {
+                if (_state == State.Finished) return Errno.ENOTCONN;
+                return -LibFuse.fuse_lowlevel_notify_store(_session, node, offset, &buffers, 0);
+            }
+        }
+    }
+
     /// <summary>Stops a running session (Run then finishes the teardown) or tears down one that never ran.</summary>
     public void Dispose()
     {

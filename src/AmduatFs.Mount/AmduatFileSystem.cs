@@ -1,5 +1,6 @@
 using AmduatFs.Fuse;
 using AmduatFs.Mount.Nodes;
+using AmduatFs.Mount.Trees;
 using AmduatFs.Mount.Virtual;
 using AmduatFs.Store;
 using Microsoft.Extensions.Logging;
@@ -144,6 +145,7 @@ public sealed class AmduatFileSystem : FuseFileSystem, IDisposable
         info.Handle = _files.Add(handle!);
         info.KeepCache = keepCache;
         info.NoFlush = !FileModes.IsWriteAccess(info.Flags);
+        if (keepCache && n is TreeFileNode file && Session is { } session) file.PushContent(session, handle!);
         return 0;
     }
 

@@ -45,6 +45,11 @@ internal sealed class MemoryFileSystem : FuseFileSystem
     public int InitCalls, DestroyCalls;
     public uint NegotiatedWant;
 
+    public int ReadCalls;
+
+    /// <summary>When set, Open keeps the cache and puts the bytes this returns for the node into the page cache.</summary>
+    public Func<ulong, byte[]?>? PushAtOpen { get; init; }
+
     /// <summary>Turn readdirplus off in Init, so that the kernel uses plain readdir.</summary>
     public bool DisableReaddirPlus { get; init; }
 
@@ -236,12 +241,19 @@ internal sealed class MemoryFileSystem : FuseFileSystem
             if (!_nodes.TryGetValue(node, out var n)) return Errno.ENOENT;
             if (n.IsDirectory) return Errno.EISDIR;
             info.Handle = node;
-            return 0;
         }
+        if (PushAtOpen?.Invoke(node) is { } content)
+        {
+            info.KeepCache = true;
+            int error = Session!.NotifyStore(node, 0, content);
+            if (error != 0) return error;
+        }
+        return 0;
     }
 
     public override int Read(ulong node, ulong handle, long offset, Span<byte> buffer, out int bytesRead)
     {
+        Interlocked.Increment(ref ReadCalls);
         lock (_gate)
         {
             bytesRead = 0;

@@ -114,6 +114,18 @@ public sealed class SessionTests
     }
 
     [FuseFact]
+    public void NotifyStore_at_open_fills_the_page_cache_so_reads_need_no_request()
+    {
+        var fs = new MemoryFileSystem(timeout: 3600) { PushAtOpen = _ => "pushed by a notify_store"u8.ToArray() };
+        fs.AddFile("f", "served by a read request"u8.ToArray());
+        using var mount = new TestMount(fs: fs);
+
+        Assert.Equal("pushed by a notify_store", File.ReadAllText(mount.PathOf("f")));
+        Assert.Equal(0, fs.ReadCalls);
+        Assert.Equal(Errno.ENOENT, mount.Session.NotifyStore(424242, 0, "x"u8));
+    }
+
+    [FuseFact]
     public void Unmount_cleans_up_the_stale_mount_of_a_killed_daemon()
     {
         string dir = Directory.CreateTempSubdirectory("amduatfs-fuse-test-").FullName;

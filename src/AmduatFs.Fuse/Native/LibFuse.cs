@@ -45,6 +45,7 @@ internal static unsafe class LibFuse
     public static delegate* unmanaged<nint, byte*, nuint, byte*, FuseEntry*, long, nuint> fuse_add_direntry_plus;
     public static delegate* unmanaged<nint, ulong, byte*, nuint, int> fuse_lowlevel_notify_inval_entry;
     public static delegate* unmanaged<nint, ulong, long, long, int> fuse_lowlevel_notify_inval_inode;
+    public static delegate* unmanaged<nint, ulong, long, FuseBufVec*, int, int> fuse_lowlevel_notify_store;
 
     /// <summary>Loads the library and every symbol once; null on success, else why FUSE cannot be used.</summary>
     public static string? TryLoad()
@@ -98,6 +99,7 @@ internal static unsafe class LibFuse
         fuse_add_direntry_plus = (delegate* unmanaged<nint, byte*, nuint, byte*, FuseEntry*, long, nuint>)Symbol("fuse_add_direntry_plus", V30);
         fuse_lowlevel_notify_inval_entry = (delegate* unmanaged<nint, ulong, byte*, nuint, int>)Symbol("fuse_lowlevel_notify_inval_entry", V30);
         fuse_lowlevel_notify_inval_inode = (delegate* unmanaged<nint, ulong, long, long, int>)Symbol("fuse_lowlevel_notify_inval_inode", V30);
+        fuse_lowlevel_notify_store = (delegate* unmanaged<nint, ulong, long, FuseBufVec*, int, int>)Symbol("fuse_lowlevel_notify_store", V30);
         if (missing.Count > 0) return $"{LibraryName} lacks symbols: {string.Join(", ", missing)}";
         _loaded = true;
         return null;

@@ -80,6 +80,27 @@ internal struct FuseForgetData
     public ulong Nlookup;
 }
 
+/// <summary><c>struct fuse_buf</c> (40 bytes), memory-backed only here.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct FuseBuf
+{
+    public nuint Size;
+    public int Flags;
+    public void* Mem;
+    public int Fd;
+    public long Pos;
+}
+
+/// <summary><c>struct fuse_bufvec</c> with one buffer (64 bytes).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct FuseBufVec
+{
+    public nuint Count;
+    public nuint Index;
+    public nuint Offset;
+    public FuseBuf Buffer;
+}
+
 /// <summary>Slot indexes in <c>struct fuse_lowlevel_ops</c> (44 function pointers, 352 bytes).</summary>
 internal static class LowlevelOpSlot
 {
