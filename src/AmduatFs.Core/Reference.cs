@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace AmduatFs.Core;
 
@@ -10,27 +11,38 @@ public sealed class Reference : IEquatable<Reference>, IComparable<Reference>
 {
     public const int MaxDigestLength = 255;
 
-    private readonly byte[] _digest;
+    // A SHA-256 digest lives inline (an index holds one reference per artifact, a tree one per entry: a second
+    // object each would cost 56 bytes); other lengths are kept in an array.
+    [InlineArray(Sha256Length)]
+    private struct InlineDigest
+    {
+        private byte _first;
+    }
+
+    private const int Sha256Length = 32;
+    private readonly InlineDigest _inline;
+    private readonly byte[]? _other;
     private readonly int _hashCode;
 
-    private Reference(HashId hashId, byte[] digest)
+    private Reference(HashId hashId, ReadOnlySpan<byte> digest)
     {
         HashId = hashId;
-        _digest = digest;
+        if (digest.Length == Sha256Length) digest.CopyTo(_inline);
+        else _other = digest.ToArray();
         _hashCode = digest.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(digest) ^ hashId.Value : hashId.Value;
     }
 
     public HashId HashId { get; }
-    public ReadOnlySpan<byte> Digest => _digest;
+    public ReadOnlySpan<byte> Digest => _other is { } other ? other : _inline;
 
     /// <summary>Length of the bare ReferenceBytes (hash id + digest).</summary>
-    public int ByteLength => 2 + _digest.Length;
+    public int ByteLength => 2 + Digest.Length;
 
     /// <exception cref="FormatException">hash id 0x0000, or a digest length the registry forbids.</exception>
     public static Reference Create(HashId hashId, ReadOnlySpan<byte> digest)
     {
         Validate(hashId, digest.Length);
-        return new Reference(hashId, digest.ToArray());
+        return new Reference(hashId, digest);
     }
 
     public static Reference Sha256(ReadOnlySpan<byte> digest) => Create(HashId.Asl1Sha256, digest);
@@ -66,7 +78,7 @@ public sealed class Reference : IEquatable<Reference>, IComparable<Reference>
         var hashId = new HashId(BinaryPrimitives.ReadUInt16BigEndian(bytes));
         string? problem = Problem(hashId, bytes.Length - 2);
         if (problem is not null) { error = $"reference '{Shorten(text)}': {problem}"; return false; }
-        reference = new Reference(hashId, bytes[2..]);
+        reference = new Reference(hashId, bytes.AsSpan(2));
         error = "";
         return true;
     }
@@ -83,7 +95,7 @@ public sealed class Reference : IEquatable<Reference>, IComparable<Reference>
     public void WriteBytes(Span<byte> destination)
     {
         BinaryPrimitives.WriteUInt16BigEndian(destination, HashId.Value);
-        _digest.CopyTo(destination[2..]);
+        Digest.CopyTo(destination[2..]);
     }
 
     public byte[] ToBytes()
@@ -101,7 +113,7 @@ public sealed class Reference : IEquatable<Reference>, IComparable<Reference>
     }
 
     public bool Equals(Reference? other) =>
-        other is not null && HashId == other.HashId && _digest.AsSpan().SequenceEqual(other._digest);
+        other is not null && HashId == other.HashId && Digest.SequenceEqual(other.Digest);
 
     public override bool Equals(object? obj) => obj is Reference other && Equals(other);
     public override int GetHashCode() => _hashCode;
@@ -110,7 +122,7 @@ public sealed class Reference : IEquatable<Reference>, IComparable<Reference>
     {
         if (other is null) return 1;
         int byId = HashId.Value.CompareTo(other.HashId.Value);
-        return byId != 0 ? byId : _digest.AsSpan().SequenceCompareTo(other._digest);
+        return byId != 0 ? byId : Digest.SequenceCompareTo(other.Digest);
     }
 
     public static bool operator ==(Reference? a, Reference? b) => a is null ? b is null : a.Equals(b);
