@@ -145,7 +145,7 @@ public sealed class AmduatFileSystem : FuseFileSystem, IDisposable
         info.Handle = _files.Add(handle!);
         info.KeepCache = keepCache;
         info.NoFlush = !FileModes.IsWriteAccess(info.Flags);
-        if (keepCache && n is TreeFileNode file && Session is { } session) file.PushContent(session, handle!);
+        if (keepCache && n is TreeFileNode file && Session is { } session) file.PushContent(session);
         return 0;
     }
 

@@ -1,7 +1,9 @@
 using System.Buffers;
+using AmduatFs.Core;
 using AmduatFs.Fuse;
 using AmduatFs.Mount.Nodes;
 using AmduatFs.Namespace;
+using AmduatFs.Store;
 
 namespace AmduatFs.Mount.Trees;
 
@@ -27,18 +29,26 @@ internal sealed class TreeFileNode(TreeContext context, TreeEntry entry, ulong i
     /// <summary>
     /// While its open is answered, puts a small file's whole content into the kernel's page cache, once per node:
     /// reading it then costs no further round trip (small-file copies are bound by round trips, not bytes). The
-    /// kernel keeps the pages (keep_cache) until it drops them, and then asks with ordinary reads. A failed read
-    /// pushes nothing, so damage still surfaces as EIO on read.
+    /// kernel keeps the pages (keep_cache) until it drops them, and then asks with ordinary reads. Damage pushes
+    /// nothing: the read request that follows answers EIO and logs it.
     /// </summary>
-    public void PushContent(FuseSession session, OpenFile handle)
+    public void PushContent(FuseSession session)
     {
         if (_contentPushed || Entry.Size == 0 || Entry.Size > PushedAtOpenMaxBytes) return;
         int size = (int)Entry.Size;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            if (handle.Read(0, buffer.AsSpan(0, size), out int read) != 0 || read != size) return;
+            using (var content = Context.Source.OpenRead(Entry.Target!))
+            {
+                if (content.Length != size) return;
+                content.ReadExactly(buffer, 0, size);
+            }
             _contentPushed = session.NotifyStore(NodeId, 0, buffer.AsSpan(0, size)) == 0;
+        }
+        catch (Exception e) when (e is CorruptDataException or ArtifactNotFoundException)
+        {
+            // Left to the read request that follows, which answers EIO and logs the damage.
         }
         finally
         {
