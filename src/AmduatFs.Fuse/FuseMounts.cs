@@ -40,7 +40,12 @@ public static class FuseMounts
     {
         if (!File.Exists("/dev/fuse")) return "/dev/fuse does not exist (no fuse kernel module, or a container without --device /dev/fuse)";
         int fd = Libc.Open("/dev/fuse", Libc.O_RDWR | Libc.O_CLOEXEC);
-        if (fd < 0) return $"/dev/fuse cannot be opened: {Libc.Describe(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+        if (fd < 0)
+        {
+            int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            string hint = Libc.GetEuid() != 0 ? " (other users than root need it readable and writable by all, mode 0666, as Debian's udev rule sets it)" : "";
+            return $"/dev/fuse cannot be opened: {Libc.Describe(errno)}{hint}";
+        }
         Libc.Close(fd);
         if (LibFuse.TryLoad() is { } reason) return reason;
         if (Libc.GetEuid() != 0 && FindOnPath("fusermount3") is null) return "not root and fusermount3 is not on PATH (install the fuse3 package)";

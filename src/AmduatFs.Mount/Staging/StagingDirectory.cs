@@ -29,7 +29,7 @@ internal sealed class StagingDirectory : StagingNode
 
     public static StagingDirectory CreateRoot(StagingSession session, Reference? stored, ulong ino)
     {
-        var root = new StagingDirectory(session, null, [], ino, stored) { Mode = 0x1ED };
+        var root = new StagingDirectory(session, null, [], ino, stored) { Mode = 0x1ED, Uid = ProcessOwner.Uid, Gid = ProcessOwner.Gid };
         root.MtimeNanoseconds = root.CtimeNanoseconds = StagingNode.Now();
         return root;
     }

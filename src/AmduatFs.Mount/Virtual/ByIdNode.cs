@@ -19,7 +19,7 @@ internal sealed class ByIdNode(MountContext context, DomainId domain, string dom
         ulong ino = InodeNumbers.Root(domainName, ".by-id", reference.ToString());
         var treeEntry = entry.TypeTag == TreeArtifacts.TypeTag
             ? TreePaths.RootEntry(reference) with { Name = name.ToArray(), MtimeNanoseconds = Context.VirtualTimeNanoseconds }
-            : TreeEntry.File(name.ToArray(), reference, entry.Length, 0x124, 0, 0, Context.VirtualTimeNanoseconds);
+            : TreeEntry.File(name.ToArray(), reference, entry.Length, 0x124, ProcessOwner.Uid, ProcessOwner.Gid, Context.VirtualTimeNanoseconds);
         return TreeNode.For(tree, treeEntry, ino, null, 0);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class LatestLinkNode(MountContext context, DomainId domain, stri
         var snapshots = context.Store.Snapshots(domain);
         var newest = snapshots.MaxBy(s => s.SnapshotId);
         long size = newest is null ? 0 : Encoding.UTF8.GetByteCount(newest.Name);
-        return FileModes.Make(Ino, FileModes.Symlink | 0x1FF, 0, 0, size, newest?.CreatedUnixNanoseconds ?? context.VirtualTimeNanoseconds);
+        return FileModes.Make(Ino, FileModes.Symlink | 0x1FF, ProcessOwner.Uid, ProcessOwner.Gid, size, newest?.CreatedUnixNanoseconds ?? context.VirtualTimeNanoseconds);
     }
 
     public override int ReadLink(out byte[] target)

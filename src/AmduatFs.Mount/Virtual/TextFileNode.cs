@@ -8,7 +8,7 @@ internal sealed class TextFileNode(ulong ino, long mtimeNanoseconds, byte[] cont
 {
     public override ulong Ino { get; } = ino;
 
-    public override FuseStat Stat() => FileModes.Make(Ino, FileModes.Regular | 0x124, 0, 0, content.Length, mtimeNanoseconds);
+    public override FuseStat Stat() => FileModes.Make(Ino, FileModes.Regular | 0x124, ProcessOwner.Uid, ProcessOwner.Gid, content.Length, mtimeNanoseconds);
 
     public override int Open(int flags, out OpenFile? handle, out bool keepCache)
     {

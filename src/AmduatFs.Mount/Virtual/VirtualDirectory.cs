@@ -11,7 +11,7 @@ internal abstract class VirtualDirectory(MountContext context, ulong ino) : Node
     public override bool IsDirectory => true;
     protected override int ChangeRefused => Errno.EPERM;
 
-    public override FuseStat Stat() => FileModes.Make(Ino, FileModes.Directory | 0x1ED, 0, 0, 0, Context.VirtualTimeNanoseconds);
+    public override FuseStat Stat() => FileModes.Make(Ino, FileModes.Directory | 0x1ED, ProcessOwner.Uid, ProcessOwner.Gid, 0, Context.VirtualTimeNanoseconds);
 
     protected static ListingEntry DirectoryEntry(byte[] name, ulong ino) => new(name, ino, FileModes.Directory | 0x1ED);
 }
