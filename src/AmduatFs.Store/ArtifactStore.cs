@@ -4,6 +4,7 @@ using AmduatFs.Store.Chunking;
 using AmduatFs.Store.Engine;
 using AmduatFs.Store.Log;
 using AmduatFs.Store.Replay;
+using AmduatFs.Store.Segments;
 using Microsoft.Extensions.Logging;
 using Microsoft.Win32.SafeHandles;
 
@@ -152,6 +153,7 @@ public sealed partial class ArtifactStore : IDisposable
             if (!_batch!.IsEmpty)
             {
                 entries = _batch.SealBlocks();
+                entries.Sort(IndexKeyComparer.Instance);
                 payloads.Add(WriteSegment(_state.NextSegmentId, entries));
             }
             lock (_pendingStagingRoots)

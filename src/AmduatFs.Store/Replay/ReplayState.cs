@@ -28,7 +28,10 @@ internal sealed partial class ReplayState
 
     public ulong LastLogseq { get; private set; }
 
-    /// <summary>Admits a sealed segment whose file the caller has already verified against <paramref name="seal"/>'s hash.</summary>
+    /// <summary>
+    /// Admits a sealed segment whose file the caller has already verified against <paramref name="seal"/>'s hash;
+    /// <paramref name="segmentEntries"/> come in the segment's record order (domain, then reference).
+    /// </summary>
     /// <exception cref="CorruptDataException">the record is invalid here, or the segment names an unknown domain or repeats a key.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per entry at open
     public void ApplySeal(ulong logseq, SegmentSeal seal, IReadOnlyList<IndexEntry> segmentEntries)
@@ -46,7 +49,7 @@ internal sealed partial class ReplayState
         if (_chunks is { } chunks)
         {
             GrowChunkMap(chunks, chunks.Count + segmentEntries.Count);
-            AddChunks(chunks, segmentEntries.Order(IndexKeyComparer.Instance));
+            AddChunks(chunks, segmentEntries);
         }
         _segments.Add(new SealedSegment(seal.SegmentId, seal.SegmentHash, logseq));
         _segmentIds.Add(seal.SegmentId);
