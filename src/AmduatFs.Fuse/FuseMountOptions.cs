@@ -20,11 +20,15 @@ public sealed class FuseMountOptions
 
     public bool ReadOnly { get; set; }
 
-    /// <summary>Loop threads for the multi-threaded loop (idle threads are never reaped).</summary>
-    public int MaxThreads { get; set; } = 4;
+    /// <summary>Threads serving requests (filesystem methods run concurrently on them).</summary>
+    public int Threads { get; set; } = 4;
 
-    /// <summary>Use libfuse's single-threaded loop (lowest latency on few cores; no concurrency in the filesystem).</summary>
-    public bool SingleThreaded { get; set; }
+    /// <summary>
+    /// How long a thread that has just answered a request keeps polling for the next one before it sleeps
+    /// (0: never). Saves waking a thread for each of a program's back-to-back requests; costs up to one CPU
+    /// while requests keep coming.
+    /// </summary>
+    public int PollMicroseconds { get; set; } = 50;
 
     /// <summary>
     /// Written to /sys/class/bdi/&lt;major:minor&gt;/read_ahead_kb after mounting (best effort, needs root):

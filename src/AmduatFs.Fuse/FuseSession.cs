@@ -23,6 +23,7 @@ public sealed unsafe class FuseSession : IDisposable
     private nint* _operations;
     private FuseArgs* _args;
     private nint _session;
+    private FuseRequestLoop? _loop;
     private State _state;
     private bool _stopRequested;
     private volatile bool _detached;
@@ -33,7 +34,7 @@ public sealed unsafe class FuseSession : IDisposable
         _options = options;
         _logger = logger;
         MountPoint = mountPoint;
-        _dispatcher = new FuseDispatcher(fileSystem, logger, options.SingleThreaded ? 1 : options.MaxThreads)
+        _dispatcher = new FuseDispatcher(fileSystem, logger, options.Threads)
         {
             ReadAheadBytes = options.ReadAheadKb is int kb ? (uint)kb * 1024 : null,
         };
@@ -53,7 +54,8 @@ public sealed unsafe class FuseSession : IDisposable
     /// </summary>
     public static FuseSession Mount(FuseFileSystem fileSystem, string mountPoint, FuseMountOptions options, ILogger logger)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxThreads, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.PollMicroseconds, nameof(options));
         string path = MountTable.Canonical(mountPoint);
         CheckMountPoint(path);
         var session = new FuseSession(fileSystem, path, options, logger);
@@ -96,7 +98,7 @@ public sealed unsafe class FuseSession : IDisposable
         Device = MountTable.FindFuse(MountPoint)?.Device ?? "";
         _fileSystem.Attach(this);
         if (_options.ReadAheadKb is int readAhead) SetReadAhead(readAhead);
-        FuseLog.Mounted(_logger, MountPoint, Device, _options.SingleThreaded ? "single-threaded" : $"up to {_options.MaxThreads} threads");
+        FuseLog.Mounted(_logger, MountPoint, Device, $"{_options.Threads} threads, {_options.PollMicroseconds} µs polling");
     }
 
     private void AddArgument(string argument)
@@ -121,7 +123,7 @@ public sealed unsafe class FuseSession : IDisposable
     }
 
     /// <summary>
-    /// Serves requests on libfuse's loop (multi-threaded unless <see cref="FuseMountOptions.SingleThreaded"/>) until the
+    /// Serves requests on <see cref="FuseMountOptions.Threads"/> threads (<see cref="FuseRequestLoop"/>) until the
     /// filesystem is unmounted or <see cref="RequestStop"/> is called; then unmounts and destroys the session
     /// (calling <see cref="FuseFileSystem.Destroy"/>). Call once, on a thread of its own.
     /// </summary>
@@ -135,30 +137,19 @@ public sealed unsafe class FuseSession : IDisposable
         int result;
         try
         {
-            result = _options.SingleThreaded ? LibFuse.fuse_session_loop(_session) : RunMultiThreaded();
+            var loop = new FuseRequestLoop(_session, _options.Threads, _options.PollMicroseconds);
+            lock (_gate)
+            {
+                _loop = loop;
+                if (_stopRequested) loop.Wake();
+            }
+            result = loop.Run();
         }
         finally
         {
             TearDown();
         }
         FuseLog.LoopEnded(_logger, MountPoint, result);
-    }
-
-    private int RunMultiThreaded()
-    {
-        nint config = LibFuse.fuse_loop_cfg_create();
-        if (config == 0) throw new OutOfMemoryException("fuse_loop_cfg_create failed");
-        try
-        {
-            // fuse_loop_cfg_create's idle-thread limit is -1: idle threads are never reaped, so each native thread
-            // attaches to the runtime once.
-            LibFuse.fuse_loop_cfg_set_max_threads(config, (uint)_options.MaxThreads);
-            return LibFuse.fuse_session_loop_mt(_session, config);
-        }
-        finally
-        {
-            LibFuse.fuse_loop_cfg_destroy(config);
-        }
     }
 
     /// <summary>
@@ -190,7 +181,9 @@ public sealed unsafe class FuseSession : IDisposable
         // After the detach: once the loop sees this flag it may tear down at once.
         lock (_gate)
         {
-            if (_state != State.Finished) LibFuse.fuse_session_exit(_session);
+            if (_state == State.Finished) return;
+            LibFuse.fuse_session_exit(_session);
+            _loop?.Wake();
         }
     }
 
@@ -289,6 +282,8 @@ public sealed unsafe class FuseSession : IDisposable
             _operations = null;
             _userData.Free();
             _dispatcher.Dispose();
+            _loop?.Dispose();
+            _loop = null;
             if (_fileSystem.AttachedSession == this) _fileSystem.Attach(null);
         }
     }

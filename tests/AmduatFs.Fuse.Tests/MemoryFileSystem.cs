@@ -11,6 +11,7 @@ internal sealed class MemoryFileSystem : FuseFileSystem
     public const uint S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000, S_IFLNK = 0xA000;
     public const ulong RootId = 1;
     public const string ThrowingName = "explode";
+    public const string HeldName = "held";
     private const int XattrCreate = 1, XattrReplace = 2, RenameNoReplace = 1;
 
     private sealed class Node(ulong id, uint mode)
@@ -50,6 +51,9 @@ internal sealed class MemoryFileSystem : FuseFileSystem
     /// <summary>When set, Open keeps the cache and puts the bytes this returns for the node into the page cache.</summary>
     public Func<ulong, byte[]?>? PushAtOpen { get; init; }
 
+    /// <summary>When set, a lookup of <see cref="HeldName"/> waits for it (to hold a loop thread inside a request).</summary>
+    public ManualResetEventSlim? HeldLookupGate { get; init; }
+
     /// <summary>Turn readdirplus off in Init, so that the kernel uses plain readdir.</summary>
     public bool DisableReaddirPlus { get; init; }
 
@@ -84,6 +88,7 @@ internal sealed class MemoryFileSystem : FuseFileSystem
     {
         string text = Encoding.UTF8.GetString(name);
         if (text == ThrowingName) throw new InvalidOperationException("lookup of the throwing name");
+        if (text == HeldName) HeldLookupGate?.Wait();
         lock (_gate)
         {
             entry = default;

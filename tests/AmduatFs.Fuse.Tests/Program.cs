@@ -30,7 +30,8 @@ public static class Program
                 case "--readahead-kb":
                     options.ReadAheadKb = args[++i] == "default" ? null : int.Parse(args[i]);
                     break;
-                case "--single": options.SingleThreaded = true; break;
+                case "--single": options.Threads = 1; break;
+                case "--poll-us": options.PollMicroseconds = int.Parse(args[++i]); break;
                 case "--auto-unmount": options.AutoUnmount = true; break;
                 default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
             }

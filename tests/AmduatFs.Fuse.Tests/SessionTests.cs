@@ -39,9 +39,9 @@ public sealed class SessionTests
     }
 
     [FuseFact]
-    public void Single_threaded_loop_serves_requests()
+    public void One_thread_without_polling_serves_requests()
     {
-        using var mount = new TestMount(new FuseMountOptions { SingleThreaded = true });
+        using var mount = new TestMount(new FuseMountOptions { Threads = 1, PollMicroseconds = 0 });
         File.WriteAllText(mount.PathOf("f"), "single");
         Assert.Equal("single", File.ReadAllText(mount.PathOf("f")));
         Assert.True(mount.Stop(Patience));

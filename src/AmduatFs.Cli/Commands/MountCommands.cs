@@ -17,11 +17,12 @@ internal static class MountCommands
         var background = new Option<bool>("--background") { Description = "Return once mounted; the daemon logs to STORE/mount.log" };
         var allowOther = new Option<bool>("--allow-other") { Description = "Let users other than the mounting one in (FUSE allow_other)" };
         var options = new Option<string[]>("--option", "-o") { Description = "Extra FUSE mount option (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var threads = new Option<int>("--threads") { Description = "FUSE worker threads (1: single-threaded loop)", DefaultValueFactory = _ => 4 };
+        var threads = new Option<int>("--threads") { Description = "Threads serving FUSE requests", DefaultValueFactory = _ => 4 };
+        var pollUs = new Option<int>("--poll-us") { Description = "How long a FUSE thread polls for the next request after answering one (0: never)", DefaultValueFactory = _ => 50 };
         var commitDelay = new Option<int>("--commit-delay-ms") { Description = "Longest wait before closed staging files are committed", DefaultValueFactory = _ => 500 };
         var command = new Command("mount", "Serve the store as a filesystem (foreground unless --background)")
         {
-            mountPoint, background, allowOther, options, threads, commitDelay,
+            mountPoint, background, allowOther, options, threads, pollUs, commitDelay,
         };
         command.SetAction(parse => ErrorReporting.Run(() =>
         {
@@ -33,8 +34,8 @@ internal static class MountCommands
             var fuseOptions = new FuseMountOptions
             {
                 AllowOther = parse.GetValue(allowOther),
-                MaxThreads = Math.Max(1, parse.GetValue(threads)),
-                SingleThreaded = parse.GetValue(threads) <= 1,
+                Threads = Math.Max(1, parse.GetValue(threads)),
+                PollMicroseconds = Math.Max(0, parse.GetValue(pollUs)),
             };
             foreach (var option in parse.GetValue(options) ?? []) fuseOptions.ExtraOptions.Add(option);
             var settings = new MountSettings { CommitDelay = TimeSpan.FromMilliseconds(Math.Max(0, parse.GetValue(commitDelay))) };
