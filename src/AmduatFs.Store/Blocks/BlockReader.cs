@@ -62,7 +62,7 @@ internal sealed class BlockReader : IDisposable
             throw Corrupt($"extent of {length} bytes at {offset} lies outside the chunk area {Header.Length.Total}..{_chunkAreaEnd}", artifact, offset);
 
         var target = destination[..(int)length];
-        int read = PositionalRead.ReadAt(_file, target, offset);
+        int read = WindowedRead.ReadAt(_file, target, offset);
         if (read != target.Length)
             throw Corrupt($"file ended after {read} of the chunk's {length} bytes", artifact, offset);
         Span<byte> digest = stackalloc byte[Digest256.Length];
