@@ -14,6 +14,7 @@ namespace AmduatFs.Fuse;
 internal sealed unsafe class FuseRequestLoop : IDisposable
 {
     private const int EAGAIN = 11, EINTR = 4;
+    private const uint FuseOpcodeRead = 15; // fuse_in_header.opcode, after the u32 length
 
     private readonly nint _session;
     private readonly int _threads;
@@ -77,9 +78,17 @@ internal sealed unsafe class FuseRequestLoop : IDisposable
                 int received = LibFuse.fuse_session_receive_buf(_session, &buffer);
                 if (received > 0)
                 {
+                    bool streaming = IsRead(buffer);
                     LibFuse.fuse_session_process_buf(_session, &buffer);
-                    if (!polling && _pollTicks > 0) polling = TryStartPolling();
-                    if (polling) pollUntil = Stopwatch.GetTimestamp() + _pollTicks;
+                    if (streaming)
+                    {
+                        if (polling) polling = StopPolling();
+                    }
+                    else
+                    {
+                        if (!polling && _pollTicks > 0) polling = TryStartPolling();
+                        if (polling) pollUntil = Stopwatch.GetTimestamp() + _pollTicks;
+                    }
                 }
                 else if (received == -EAGAIN)
                 {
@@ -109,6 +118,11 @@ internal sealed unsafe class FuseRequestLoop : IDisposable
             if (epoll >= 0) Libc.Close(epoll);
         }
     }
+
+    // READs come from the kernel's readahead, several in flight, while the reader and our own read-behind work need
+    // the CPUs: a sequential read of 512 MiB ran at 295-309 MB/s with polling after READs, 371-395 MB/s without.
+    private static bool IsRead(in FuseBuf request) =>
+        request.Mem != null && request.Size >= 8 && ((uint*)request.Mem)[1] == FuseOpcodeRead;
 
     private bool TryStartPolling() => Interlocked.CompareExchange(ref _polling, 1, 0) == 0;
 
