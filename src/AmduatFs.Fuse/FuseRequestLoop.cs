@@ -114,7 +114,7 @@ internal sealed unsafe class FuseRequestLoop : IDisposable
             if (polling) StopPolling();
             LibFuse.fuse_session_exit(_session);
             Wake();
-            Epoll.Free(buffer.Mem);
+            Libc.Free(buffer.Mem); // libfuse malloc()ed it
             if (epoll >= 0) Libc.Close(epoll);
         }
     }

@@ -45,7 +45,4 @@ internal static unsafe partial class Epoll
 
     [LibraryImport(Library, EntryPoint = "sched_yield")]
     public static partial int SchedYield();
-
-    [LibraryImport(Library, EntryPoint = "free")]
-    public static partial void Free(void* pointer);
 }

@@ -29,7 +29,7 @@ internal static unsafe partial class Libc
     private static partial byte* RealPath(string path, byte* resolved);
 
     [LibraryImport(Library, EntryPoint = "free")]
-    private static partial void Free(byte* pointer);
+    public static partial void Free(void* pointer);
 
     /// <summary>realpath(3); null when the path cannot be resolved.</summary>
     public static string? TryRealPath(string path)
