@@ -14,7 +14,7 @@ internal sealed class ArtifactReadStream : Stream
     private readonly IndexEntry _entry;
     private readonly BlockCache _blocks;
     private readonly ulong[] _starts;
-    private const int ReadAhead = 3;
+    private const int ReadAhead = 8;
 
     private readonly Queue<(int Index, byte[] Buffer, Task Read)> _ahead = new();
     private readonly Stack<byte[]> _spares = new();
